@@ -1,0 +1,36 @@
+"""textfix: turn broken, half-translated web news into clean German and English.
+
+>>> import textfix
+>>> textfix.clean("Die NATO hat darauf reagiert .\\n\\nWeitere Nachrichten\\n").output
+'Die NATO hat darauf reagiert.\\n'
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .edits import apply_edits
+from .errors import InputError, OutputError, TextfixError
+from .model import DEFAULT_LANGUAGES, Edit, Options, Result, Segment
+from .pipeline import clean, clean_decoded
+from .reader import Decoded, decode_bytes, read_path
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "Decoded",
+    "Edit",
+    "InputError",
+    "Options",
+    "OutputError",
+    "Result",
+    "Segment",
+    "TextfixError",
+    "apply_edits",
+    "clean",
+    "clean_decoded",
+    "decode_bytes",
+    "read_path",
+]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,72 @@
+"""Assemble: the edits that turn the repaired text into the output.
+
+Removed segments become deletions with their reason; the whitespace around what is
+kept is normalised to one space inside a paragraph and one blank line between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import Edit, Options, Segment
+
+__all__ = ["assembly_edits", "is_kept"]
+
+
+def is_kept(segment: Segment, options: Options) -> bool:
+    """Whether a segment's text stays in the output."""
+    if segment.kind == "debris":
+        return not options.remove_debris
+    if segment.kind == "duplicate":
+        return not options.remove_duplicates
+    return True
+
+
+def _joiner(text: str, left: Segment, right: Segment, between: str) -> str:
+    """What stands between two kept segments, given the whitespace ``between`` them."""
+    if "\n" in between:
+        return "\n\n"
+    if any(c.isspace() for c in between):
+        return " "
+    # A tag removed from between two words ("Front<br>Die") leaves them a space apart.
+    if text[left.end - 1].isalnum() and text[right.start].isalnum() and left.end != right.start:
+        return " "
+    return ""
+
+
+def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> list[Edit]:
+    """Edits over ``text`` (the repaired text) that produce the output."""
+    edits: list[Edit] = []
+    kept_before: Segment | None = None
+    gaps: list[tuple[int, int]] = []  # whitespace stretches since the last kept segment
+    position = 0
+
+    def close_gaps(joiner: str, reason: str) -> None:
+        """Rewrite the collected gaps so that they read ``joiner`` as a whole."""
+        current = "".join(text[a:b] for a, b in gaps)
+        if current == joiner:
+            return
+        first, *rest = gaps
+        if text[first[0] : first[1]] != joiner:
+            edits.append(Edit(first[0], first[1], text[first[0] : first[1]], joiner, reason))
+        edits.extend(Edit(a, b, text[a:b], "", reason) for a, b in rest if b > a)
+
+    for segment in segments:
+        gaps.append((position, segment.start))
+        if not is_kept(segment, options):
+            edits.append(Edit(segment.start, segment.end, text[segment.start : segment.end], "",
+                              f"{segment.kind}: {segment.reason or segment.kind}"))
+        else:
+            if kept_before is None:
+                close_gaps("", "whitespace: start of text")
+            else:
+                between = "".join(text[a:b] for a, b in gaps)
+                joiner = _joiner(text, kept_before, segment, between)
+                close_gaps(joiner, "whitespace: paragraph break" if joiner == "\n\n" else "whitespace")
+            kept_before = segment
+            gaps = []
+        position = segment.end
+    gaps.append((position, len(text)))
+    close_gaps("\n" if kept_before is not None else "", "whitespace: end of text")
+    edits.sort(key=lambda e: (e.start, e.end))
+    return edits

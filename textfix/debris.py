@@ -1,0 +1,116 @@
+"""Debris: markup remnants, site boilerplate, bylines, captions and credits.
+
+Patterns are matched against one paragraph (one line of the article) at a time.
+
+>>> classify_paragraph("Ähnliche Themen:")
+'boilerplate'
+>>> classify_paragraph("Waffen kommen von der DVRK nach Russland an die Front/Channel 24 Collage")
+'caption'
+>>> classify_paragraph("Die NATO ist besorgt.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MARKUP", "byline_suffix", "classify_paragraph", "is_headline_like"]
+
+#: Any HTML tag, well-formed or not (``< /p>``, ``<br/>``, ``<div class="x">``), and comments.
+MARKUP = re.compile(r"<!--.*?-->|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>", re.S)
+
+_BOILERPLATE_LINES = [
+    # reply and comment prompts
+    r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"\d* ?comments?", r"kommentar(?:e|e schreiben| schreiben| verfassen)?",
+    r"jetzt kommentieren", r"kommentieren", r"(?:оставить|оставьте|написать) комментарий", r"комментарии(?: \(\d+\))?",
+    r"(?:залишити|залиште|написати) коментар", r"коментарі(?: \(\d+\))?",
+    # related and more-news headers
+    r"(?:ähnliche|verwandte) (?:themen|artikel|beiträge|nachrichten)", r"(?:weitere|mehr|aktuelle) (?:nachrichten|artikel|meldungen|news)",
+    r"mehr zum thema", r"das könnte sie auch interessieren", r"auch interessant", r"(?:lesen|sehen) sie auch(?: ?:.*)?", r"weiterlesen",
+    r"mehr lesen", r"related(?: articles| news| posts| stories| topics)?", r"more (?:news|stories|from .{1,40})", r"read (?:more|also|next)(?: ?:.*)?",
+    r"see also(?: ?:.*)?", r"you (?:may|might) also like", r"recommended(?: for you)?", r"top stories",
+    r"читайте (?:также|еще|ещё)(?: ?:.*)?", r"(?:похожие|другие|последние) новости", r"(?:еще|ещё|больше) новостей",
+    r"читайте (?:також|ще)(?: ?:.*)?", r"(?:схожі|інші|останні) новини", r"більше новин",
+    # share and subscribe prompts
+    r"(?:jetzt )?teilen", r"(?:teilen sie|teile) (?:diesen|den) (?:artikel|beitrag)", r"artikel teilen", r"(?:auf|bei) (?:facebook|twitter|x|whatsapp|telegram) teilen",
+    r"(?:newsletter|jetzt) abonnieren", r"abonnieren sie (?:unseren|den) newsletter", r"folgen sie uns (?:auf|bei) .{1,60}",
+    r"share(?: this| the)?(?: article| story| post)?", r"share (?:on|via) (?:facebook|twitter|x|whatsapp|telegram|email)",
+    r"subscribe(?: now| to (?:our|the) (?:newsletter|channel))?", r"sign up for (?:our|the) newsletter", r"follow us on .{1,60}",
+    r"поделиться(?: в .{1,30})?", r"(?:подписывайтесь|подпишитесь) на .{1,80}", r"поділитися(?: в .{1,30})?", r"(?:підписуйтесь|підпишіться) на .{1,80}",
+    # cookie notices, ads, legal
+    r"(?:wir verwenden|diese (?:webseite|website|seite) verwendet|wir nutzen) cookies.*", r"cookies? (?:akzeptieren|zulassen)",
+    r"(?:we use|this (?:web)?site uses) cookies.*", r"accept (?:all )?cookies", r"(?:мы используем|сайт использует) (?:файлы )?cookie.*",
+    r"(?:ми використовуємо|сайт використовує) (?:файли )?cookie.*", r"werbung", r"anzeige", r"advertisement", r"реклама",
+    r"(?:©|\(c\)|copyright).{0,80}", r"alle rechte vorbehalten.*", r"all rights reserved.*", r"все права защищены.*", r"всі права захищені.*",
+    r"zum seitenanfang", r"(?:zurück )?nach oben", r"back to top",
+    # photo credits and sources on their own line
+    r"(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|фото|иллюстрация|ілюстрація|источник|джерело)\s*:.{1,80}",
+    # bylines on their own line
+    r"(?:von|by|autor(?:in)?|author|автор(?:ка)?|авторка)\s*:?\s+[\w.'’ -]{3,60}",
+]
+_BOILERPLATE = re.compile(r"(?:" + "|".join(_BOILERPLATE_LINES) + r")", re.I)
+_CREDIT_WORDS = (
+    r"Collage|Getty Images|Reuters|AFP|dpa|AP Photo|EPA|Shutterstock|picture alliance|Imago|Screenshot|"
+    r"Коллаж|Колаж|Скриншот|Скріншот|РИА Новости|ТАСС|УНИАН|Укрінформ|Ukrinform|Channel 24"
+)
+_CAPTION = re.compile(
+    r"(?:/\s*[^/]{0,40}\b(?:" + _CREDIT_WORDS + r")|\|\s*[^|]{0,40}\b(?:" + _CREDIT_WORDS + r")"
+    r"|(?:^|[.!?]\s+|\(|/|\||\s[–—-]\s)(?:Foto|Fotos|Photo|Bild|Image|Credit|Фото|Иллюстрация|Ілюстрація)\s*:\s*[^.!?]{1,60}?\)?)\s*$"
+)
+_BOILERPLATE_MAX_WORDS = 20
+_CAPTION_MAX_WORDS = 40
+_FIRST_NAMES = frozenset(
+    """
+    sofia sofiia sophia anna maria marija olena olga oksana iryna irina natalia natalija nataliia yulia julia julija
+    kateryna katerina tetiana tatiana svitlana svetlana viktoria viktoriia daria darja anastasia anastasiia alina
+    yana jana elena helena ekaterina lyudmila liudmyla mariia khrystyna kristina valentyna larysa nadia
+    max thomas michael andreas stefan peter markus martin christian daniel alexander oleksandr oleksii alexei
+    andrii andriy andrej dmytro dmitri dmitry serhii sergei sergey mykola nikolai ivan yurii yuri vitalii vitaly
+    volodymyr vladimir taras bohdan maksym artem denys denis roman pavlo pavel igor ihor viktor victor yevhen
+    evgeny mikhail mykhailo anton boris john david james robert mark paul sarah laura emma lisa katharina sabine
+    claudia susanne jan jens lukas felix jonas tim tobias sebastian florian matthias frank klaus wolfgang hans
+    jürgen uwe dirk sven lena lea hannah marie sophie johanna kevin brian steven chris christopher matthew
+    andrew william richard joseph george edward jennifer jessica emily rachel rebecca elizabeth kate
+    """.split()
+)
+_NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_BYLINE_TAIL = re.compile(r"\s(" + _NAME + r")\s(" + _NAME + r")\s*$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_headline_like(paragraph: str) -> bool:
+    """Short and without a sentence-final period: a headline or subheading."""
+    stripped = paragraph.rstrip()
+    return _words(stripped) <= 30 and not stripped.endswith((".", "!", "?", "…", ".“", ".\"", ".”", "»"))
+
+
+def classify_paragraph(paragraph: str) -> str | None:
+    """Why a whole paragraph is debris (``boilerplate``, ``caption``), or ``None``."""
+    text = paragraph.strip()
+    words = _words(text)
+    normalised = text.rstrip(" .:!…»›>|-–—")
+    if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(normalised):
+        return "boilerplate"
+    if words <= _CAPTION_MAX_WORDS and _CAPTION.search(text):
+        return "caption"
+    return None
+
+
+def byline_suffix(headline: str) -> int | None:
+    """Where an author's name glued to the end of a headline starts, or ``None``.
+
+    >>> h = "Tausende Container reisen an die Front: Die NATO ist besorgt Sofia Rozhik"
+    >>> h[byline_suffix(h):]
+    'Sofia Rozhik'
+    """
+    if not is_headline_like(headline):
+        return None
+    match = _BYLINE_TAIL.search(headline)
+    if match is None or match.group(1).lower() not in _FIRST_NAMES:
+        return None
+    if _words(headline[: match.start()]) < 3:
+        return None
+    return match.start(1)

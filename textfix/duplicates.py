@@ -1,0 +1,78 @@
+"""Duplicates: a headline repeated with small variants, and repeated paragraphs.
+
+>>> a = "Tausende Container reisen von Nordkorea nach Russland an die Front: Die NATO ist besorgt"
+>>> b = "Tausende Container reisen von der DVRK nach Russland an die Front: Die NATO ist besorgt"
+>>> find_duplicates([a, b, "Ganz etwas anderes steht hier."])
+{1: 'repeated headline'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .debris import is_headline_like
+
+__all__ = ["find_duplicates"]
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+# Different names for one thing, reduced to one token before comparing.
+_SYNONYMS = [
+    (re.compile(r"\b(?:nordkorea|dvrk|kdvr|north korea|dprk|кндр|северная корея|північна корея|demokratische volksrepublik korea)\b", re.I), "nkorea"),
+    (re.compile(r"\bkim jong[- ]?un\w*\b|\bким чен ын\w*", re.I), "kimjongun"),
+    (re.compile(r"\b(?:pjöngjang|pyongyang|пхеньян\w*)\b", re.I), "pyongyang"),
+    (re.compile(r"\b(?:kiew|kyjiw|kyiv|kiev|киев\w*|київ\w*)\b", re.I), "kyiv"),
+    (re.compile(r"\b(?:selenskyj|zelensky[iy]?|zelenskyy|зеленск\w+|зеленськ\w+)\b", re.I), "zelensky"),
+]
+_STOP = frozenset("der die das den dem des ein eine von vom zu zur zum und in im an am auf the a an of to and in on at for".split())
+_HEADLINE_OVERLAP = 0.7
+_PARAGRAPH_OVERLAP = 0.9
+_WINDOW = 40
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content-word stems of ``text`` with synonyms unified."""
+    lowered = text.lower()
+    for pattern, token in _SYNONYMS:
+        lowered = pattern.sub(token, lowered)
+    return frozenset(w[:5] for w in _WORD.findall(lowered) if w not in _STOP)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared stems over the smaller set, damped when the sizes differ a lot."""
+    if not a or not b:
+        return 0.0
+    smaller, larger = sorted((len(a), len(b)))
+    if smaller / larger < 0.6:
+        return 0.0
+    return len(a & b) / smaller
+
+
+def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
+    """Indices of paragraphs that repeat an earlier one, with the reason.
+
+    Exact repeats are found anywhere in the document; near repeats among the previous
+    paragraphs only, which keeps the cost linear in the number of paragraphs.
+    """
+    found: dict[int, str] = {}
+    exact: dict[str, int] = {}
+    recent: list[tuple[int, frozenset[str], bool]] = []
+    for index, paragraph in enumerate(paragraphs):
+        key = " ".join(_WORD.findall(paragraph.lower()))
+        headline = is_headline_like(paragraph)
+        reason = "repeated headline" if headline else "repeated paragraph"
+        if key and key in exact:
+            found[index] = reason
+            continue
+        stems = _stems(paragraph)
+        threshold = _HEADLINE_OVERLAP if headline else _PARAGRAPH_OVERLAP
+        if len(stems) >= 4 and any(
+            was_headline == headline and _overlap(stems, other) >= threshold for _, other, was_headline in recent
+        ):
+            found[index] = reason
+            continue
+        if key:
+            exact[key] = index
+        recent.append((index, stems, headline))
+        del recent[:-_WINDOW]
+    return found

@@ -1,0 +1,162 @@
+"""Edit logs: apply them, and compose two stages' logs into one over the original.
+
+Repair works on the original text and yields an intermediate text; segmentation and
+assembly work on that intermediate text. :func:`compose` turns the second stage's
+edits back into edits over the original, so that one log explains the whole output.
+
+>>> original = "a &amp; b"
+>>> first = [Edit(2, 7, "&amp;", "&", "html entity")]
+>>> middle = apply_edits(original, first)
+>>> second = [Edit(0, 2, "a ", "", "debris")]
+>>> combined = compose(original, first, second)
+>>> apply_edits(original, combined) == apply_edits(middle, second)
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from .model import Edit
+
+__all__ = ["OffsetMap", "apply_edits", "check_edits", "compose"]
+
+
+def check_edits(text: str, edits: Sequence[Edit]) -> None:
+    """Raise ``ValueError`` unless ``edits`` are sorted, disjoint and match ``text``."""
+    position = 0
+    for edit in edits:
+        if edit.start < position or edit.end < edit.start or edit.end > len(text):
+            raise ValueError(f"edit out of order or out of range: {edit}")
+        if text[edit.start : edit.end] != edit.before:
+            raise ValueError(f"edit does not match the text: {edit}")
+        position = edit.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with every edit applied.
+
+    >>> apply_edits("sagte Biden .", [Edit(11, 12, " ", "", "space before punctuation")])
+    'sagte Biden.'
+    """
+    check_edits(text, edits)
+    pieces: list[str] = []
+    position = 0
+    for edit in edits:
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.after)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+class OffsetMap:
+    """Maps positions in an edited text back to the original.
+
+    >>> m = OffsetMap([Edit(2, 7, "&amp;", "&", "entity")])
+    >>> m.start(2), m.end(3), m.start(4)
+    (2, 7, 8)
+    """
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = list(edits)
+        self._new_starts: list[int] = []
+        self._new_ends: list[int] = []
+        shift = 0
+        for edit in self.edits:
+            new_start = edit.start + shift
+            shift += len(edit.after) - (edit.end - edit.start)
+            self._new_starts.append(new_start)
+            self._new_ends.append(edit.end + shift)
+
+    def _inside(self, position: int) -> int | None:
+        """Index of the edit whose replacement strictly contains ``position``."""
+        i = bisect_right(self._new_starts, position) - 1
+        if i >= 0 and self._new_starts[i] < position < self._new_ends[i]:
+            return i
+        return None
+
+    def expand_start(self, position: int) -> int:
+        """``position`` moved left to the start of a replacement it falls inside."""
+        i = self._inside(position)
+        return position if i is None else self._new_starts[i]
+
+    def expand_end(self, position: int) -> int:
+        """``position`` moved right to the end of a replacement it falls inside."""
+        i = self._inside(position)
+        return position if i is None else self._new_ends[i]
+
+    def start(self, position: int) -> int:
+        """Original offset for a span starting at ``position`` (after any edit ending there)."""
+        i = self._inside(position)
+        if i is not None:
+            return self.edits[i].start
+        j = bisect_right(self._new_ends, position) - 1
+        if j < 0:
+            return position
+        return self.edits[j].end + (position - self._new_ends[j])
+
+    def end(self, position: int) -> int:
+        """Original offset for a span ending at ``position`` (before any edit starting there)."""
+        i = self._inside(position)
+        if i is not None:
+            return self.edits[i].end
+        j = bisect_left(self._new_starts, position)
+        if j < len(self.edits) and self._new_starts[j] == position:
+            return self.edits[j].start
+        return self.start(position)
+
+    def new_range(self, index: int) -> tuple[int, int]:
+        """Where edit ``index``'s replacement lies in the edited text."""
+        return self._new_starts[index], self._new_ends[index]
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """Edits over ``original`` equivalent to applying ``first`` and then ``second``."""
+    mapping = OffsetMap(first)
+    middle = apply_edits(original, first)
+    check_edits(middle, second)
+    # Group the second stage's edits by the stretch of the middle text they touch,
+    # widened so that no first-stage replacement is cut in two.
+    groups: list[tuple[int, int, list[Edit]]] = []
+    for edit in second:
+        lo, hi = mapping.expand_start(edit.start), mapping.expand_end(edit.end)
+        if groups and lo < groups[-1][1]:
+            last_lo, last_hi, members = groups[-1]
+            groups[-1] = (last_lo, max(last_hi, hi), [*members, edit])
+        else:
+            groups.append((lo, hi, [edit]))
+    result: list[tuple[int, Edit]] = []  # (position in the middle text, edit): orders inserts at one offset
+    used: set[int] = set()
+    for lo, hi, members in groups:
+        if lo == hi:
+            start = end = mapping.start(lo)
+        else:
+            start, end = mapping.start(lo), mapping.end(hi)
+        absorbed = [i for i, e in enumerate(first) if _absorbs(mapping, i, e, lo, hi, start, end)]
+        used.update(absorbed)
+        after = apply_edits(middle[lo:hi], [_shift(e, -lo) for e in members])
+        reasons = [e.reason for e in members]
+        if after:
+            reasons += [first[i].reason for i in absorbed]
+        result.append((lo, Edit(start, end, original[start:end], after, "; ".join(_unique(reasons)))))
+    result.extend((mapping.new_range(i)[0], e) for i, e in enumerate(first) if i not in used)
+    result.sort(key=lambda item: (item[1].start, item[1].end, item[0]))
+    return [edit for _, edit in result]
+
+
+def _absorbs(mapping: OffsetMap, index: int, edit: Edit, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether first-stage ``edit`` lies inside a group spanning ``[lo, hi)`` of the middle text."""
+    new_start, new_end = mapping.new_range(index)
+    if new_start < new_end:
+        return new_start < hi and new_end > lo
+    return start < end and start <= edit.start and edit.end <= end
+
+
+def _shift(edit: Edit, by: int) -> Edit:
+    return Edit(edit.start + by, edit.end + by, edit.before, edit.after, edit.reason)

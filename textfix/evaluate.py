@@ -1,0 +1,140 @@
+"""Gold annotations and character-level quality scores.
+
+A gold document is UTF-8 text whose first line is a header naming the document
+language, followed by the raw article in which every non-``text`` span is
+wrapped in an inline marker::
+
+    # textfix-gold lang=de
+    Die NATO ist besorgt [[debris|Sofia Rozhik]]
+
+    [[foreign:ru|Мы обеспокоены тем фактом.]] Er sagte, ...
+
+Markers: ``[[foreign:LANG|...]]``, ``[[debris|...]]``, ``[[duplicate|...]]``.
+Everything outside a marker is ``text`` in the document language.
+
+>>> doc = parse_gold("# textfix-gold lang=de\\nHallo [[debris|Leave a Reply]]\\n")
+>>> doc.text
+'Hallo Leave a Reply\\n'
+>>> [(s.kind, doc.text[s.start:s.end]) for s in doc.spans]
+[('debris', 'Leave a Reply')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["GoldDocument", "GoldSpan", "Scores", "char_scores", "load_gold", "parse_gold"]
+
+_HEADER = re.compile(r"# textfix-gold lang=(?P<lang>[a-z]{2})\n")
+_MARKER = re.compile(r"\[\[(?P<kind>foreign|debris|duplicate)(?::(?P<lang>[a-z]{2}))?\|(?P<body>.*?)\]\]", re.S)
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """One annotated span: offsets into the unmarked text."""
+
+    start: int
+    end: int
+    kind: str
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """An article as a reader would get it, with its gold spans."""
+
+    name: str
+    language: str
+    text: str
+    spans: tuple[GoldSpan, ...]
+
+
+class GoldFormatError(ValueError):
+    """A gold file that does not follow the marker syntax."""
+
+
+def parse_gold(source: str, name: str = "<gold>") -> GoldDocument:
+    """Strip the markers of a gold document and return its text and spans."""
+    header = _HEADER.match(source)
+    if header is None:
+        raise GoldFormatError(f"{name}: first line must be '# textfix-gold lang=xx'")
+    body = source[header.end() :]
+    pieces: list[str] = []
+    spans: list[GoldSpan] = []
+    length = 0
+    last = 0
+    for marker in _MARKER.finditer(body):
+        pieces.append(body[last : marker.start()])
+        length += marker.start() - last
+        inner = marker["body"]
+        if "[[" in inner:
+            raise GoldFormatError(f"{name}: nested marker in {inner[:40]!r}")
+        kind, lang = marker["kind"], marker["lang"]
+        if (kind == "foreign") != (lang is not None):
+            raise GoldFormatError(f"{name}: {kind} marker {'needs' if kind == 'foreign' else 'takes no'} language")
+        spans.append(GoldSpan(length, length + len(inner), kind, lang))
+        pieces.append(inner)
+        length += len(inner)
+        last = marker.end()
+    rest = body[last:]
+    if "[[" in rest or "]]" in rest:
+        raise GoldFormatError(f"{name}: unbalanced marker near {rest[rest.find('[[') :][:40]!r}")
+    pieces.append(rest)
+    return GoldDocument(name, header["lang"], "".join(pieces), tuple(spans))
+
+
+def load_gold(directory: Path) -> list[GoldDocument]:
+    """Every ``*.txt`` gold document in ``directory``, sorted by name."""
+    return [parse_gold(p.read_text(encoding="utf-8"), p.name) for p in sorted(directory.glob("*.txt"))]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Character-level precision, recall and F1 of one class of spans."""
+
+    true_positive: int
+    predicted: int
+    actual: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / self.actual if self.actual else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(
+            self.true_positive + other.true_positive,
+            self.predicted + other.predicted,
+            self.actual + other.actual,
+        )
+
+
+def _covered(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
+    """Indices of non-whitespace characters inside ``spans``."""
+    return {i for start, end in spans for i in range(start, end) if not text[i].isspace()}
+
+
+def char_scores(
+    text: str,
+    predicted: Sequence[tuple[int, int]],
+    actual: Sequence[tuple[int, int]],
+) -> Scores:
+    """Compare two sets of spans character by character (whitespace ignored).
+
+    >>> s = char_scores("ab cd", [(0, 2)], [(0, 5)])
+    >>> (s.precision, s.recall)
+    (1.0, 0.5)
+    """
+    pred, gold = _covered(text, predicted), _covered(text, actual)
+    return Scores(len(pred & gold), len(pred), len(gold))

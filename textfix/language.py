@@ -1,0 +1,334 @@
+"""Language identification: the document language, and every span in another one.
+
+Evidence comes in three layers, cheapest first: the script of each word (Cyrillic or
+Latin), frequent-word lexicons scored word by word with a two-state Viterbi pass (so a
+sentence may switch language in the middle), and lingua-language-detector for the few
+spans the first two cannot settle. Names, acronyms and numbers are no evidence, and
+a span needs ``min_words`` words before it can be foreign.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import LEXICONS, MARKER_LETTERS
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+__all__ = ["ForeignRun", "detect_document_language", "find_foreign_runs", "script_of_language"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…]+")
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg"})
+_DE_SUFFIX = re.compile(r"(?:ung|ungen|keit|heit|lich|lichen|isch|ischen|schaft|chen|ieren|iert|igen|nahme)$")
+_EN_SUFFIX = re.compile(r"(?:ing|tion|tions|ness|ship|ly|ment|ments|ies)$")
+_SWITCH_PENALTY = 3.5
+_SOFT_BOUNDARY = re.compile(r"[.!?:;„“”\"«»()–—]")
+
+
+def script_of_language(code: str) -> str:
+    """``"cyrl"`` or ``"latn"``: the script a language is written in."""
+    return "cyrl" if code in _CYRILLIC_LANGUAGES else "latn"
+
+
+def _script_of_word(word: str) -> str | None:
+    first = word[0]
+    if "\u0400" <= first <= "\u04ff":
+        return "cyrl"
+    if first.isascii() or "\u00c0" <= first <= "\u024f":
+        return "latn"
+    return None
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    lower: str
+    script: str | None
+    capitalised: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group().lower(), _script_of_word(m.group()), m.group()[0].isupper())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignRun:
+    """A stretch of a paragraph in language ``lang`` (not the document's)."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@lru_cache(maxsize=8)
+def _detector(languages: tuple[str, ...]) -> LanguageDetector:
+    """A lingua detector for exactly these ISO 639-1 codes (built once per set)."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [IsoCode639_1.from_str(code) for code in languages]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def _lingua_best(text: str, languages: Sequence[str]) -> tuple[str, float]:
+    """Lingua's likeliest language among ``languages`` and its confidence."""
+    if len(languages) == 1:
+        return languages[0], 1.0
+    values = _detector(tuple(sorted(languages))).compute_language_confidence_values(text)
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), best.value
+
+
+def _lexicon_counts(tokens: Sequence[_Token], languages: Sequence[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for token in tokens:
+        for code in languages:
+            lexicon = LEXICONS.get(code)
+            if lexicon and token.lower in lexicon:
+                counts[code] += 1
+            elif MARKER_LETTERS.get(code) and not MARKER_LETTERS[code].isdisjoint(token.lower):
+                counts[code] += 1
+    return counts
+
+
+def detect_document_language(text: str, languages: Sequence[str]) -> str:
+    """The language most of ``text`` is written in, among ``languages``.
+
+    >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
+    'de'
+    """
+    tokens = _tokens(text, 0, len(text))
+    counts = _lexicon_counts(tokens, languages)
+    words = sum(1 for t in tokens if t.script is not None)
+    unlisted = [code for code in languages if code not in LEXICONS]
+    if counts and counts.most_common(1)[0][1] >= max(5, words // 10) and not unlisted:
+        return counts.most_common(1)[0][0]
+    if not tokens:
+        return languages[0]
+    return _lingua_best(text[:20000], languages)[0]
+
+
+def _emission(token: _Token, code: str, others: Sequence[str]) -> float:
+    """How much ``token`` speaks for ``code`` rather than the other candidates."""
+    own = LEXICONS.get(code, frozenset())
+    in_own = token.lower in own
+    in_other = any(token.lower in LEXICONS.get(o, frozenset()) for o in others)
+    if in_own and not in_other:
+        return 2.0
+    if in_other and not in_own:
+        return -1.0
+    if in_own:
+        return 0.0
+    score = 0.0
+    markers = MARKER_LETTERS.get(code, frozenset())
+    if markers and not markers.isdisjoint(token.lower):
+        score += 2.0
+    if any(MARKER_LETTERS.get(o) and not MARKER_LETTERS[o].isdisjoint(token.lower) for o in others):
+        score -= 2.0
+    if code == "de" and _DE_SUFFIX.search(token.lower):
+        score += 0.6
+    if code == "en" and _EN_SUFFIX.search(token.lower):
+        score += 0.6
+    return score
+
+
+def _switch_costs(text: str, tokens: Sequence[_Token]) -> list[float]:
+    """What switching language before each token costs: less at sentence ends and quotes."""
+    costs = [_SWITCH_PENALTY]
+    for previous, token in zip(tokens, tokens[1:]):
+        gap = text[previous.end : token.start]
+        costs.append(_SWITCH_PENALTY / 2 if _SOFT_BOUNDARY.search(gap) else _SWITCH_PENALTY)
+    return costs
+
+
+def _viterbi(
+    tokens: Sequence[_Token], costs: Sequence[float], candidates: Sequence[str], prior: str | None
+) -> list[str]:
+    """The likeliest language of each token, switching languages at a cost.
+
+    The ``prior`` (the document language) gets a small bonus at both ends of the run.
+    """
+    scores = {c: (1.0 if c == prior else 0.0) for c in candidates}
+    back: list[dict[str, str]] = []
+    for token, cost in zip(tokens, costs, strict=True):
+        step: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for code in candidates:
+            others = [o for o in candidates if o != code]
+            best_prev = max(candidates, key=lambda p: scores[p] - (0.0 if p == code else cost))
+            step[code] = scores[best_prev] - (0.0 if best_prev == code else cost)
+            step[code] += _emission(token, code, others)
+            pointers[code] = best_prev
+        scores = step
+        back.append(pointers)
+    state = max(candidates, key=lambda c: (scores[c] + (1.0 if c == prior else 0.0), c == prior))
+    path = [state]
+    for pointers in reversed(back[1:]):
+        state = pointers[state]
+        path.append(state)
+    return path[::-1]
+
+
+def _groups(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Runs ``(first, last_exclusive, label)`` of equal labels."""
+    runs: list[tuple[int, int, str]] = []
+    for i, label in enumerate(labels):
+        if runs and runs[-1][2] == label:
+            runs[-1] = (runs[-1][0], i + 1, label)
+        else:
+            runs.append((i, i + 1, label))
+    return runs
+
+
+def _is_name_like(tokens: Sequence[_Token]) -> bool:
+    """Only capitalised words and acronyms: names, never evidence of a language."""
+    return all(t.capitalised for t in tokens)
+
+
+def _script_runs(tokens: Sequence[_Token]) -> list[tuple[str | None, list[_Token]]]:
+    """Consecutive tokens of one script; short name-only runs fold into a neighbour.
+
+    "сообщил Bloomberg" stays one Russian run, "NATO hat" one German run.
+    """
+    runs: list[tuple[str | None, list[_Token]]] = []
+    for token in tokens:
+        if runs and (token.script is None or runs[-1][0] in (None, token.script)):
+            script = runs[-1][0] or token.script
+            runs[-1] = (script, [*runs[-1][1], token])
+        else:
+            runs.append((token.script, [token]))
+    folded: list[tuple[str | None, list[_Token]]] = []
+    pending: list[_Token] = []
+    for script, run in runs:
+        if len(runs) > 1 and len(run) <= 2 and _is_name_like(run):
+            if folded:
+                folded[-1][1].extend(run)
+            else:
+                pending.extend(run)
+            continue
+        run = pending + run
+        pending = []
+        if folded and folded[-1][0] == script:
+            folded[-1][1].extend(run)
+        else:
+            folded.append((script, run))
+    if pending:
+        folded.append((pending[0].script, pending))
+    return folded
+
+
+class _Labeller:
+    """Labels the language of every word of a paragraph."""
+
+    def __init__(self, languages: Sequence[str], document_language: str, min_words: int) -> None:
+        self.document_language = document_language
+        self.min_words = min_words
+        self.by_script: dict[str, list[str]] = {}
+        for code in languages:
+            self.by_script.setdefault(script_of_language(code), []).append(code)
+
+    def runs(self, text: str, start: int, end: int) -> list[ForeignRun]:
+        tokens = _tokens(text, start, end)
+        labelled: list[tuple[_Token, str]] = []
+        for script, run in _script_runs(tokens):
+            labelled.extend(zip(run, self._label_run(text, script, run), strict=True))
+        return self._foreign(text, end, labelled)
+
+    def _label_run(self, text: str, script: str | None, run: list[_Token]) -> list[str]:
+        script = script or script_of_language(self.document_language)
+        candidates = self.by_script.get(script) or [self.document_language]
+        if len(candidates) == 1:
+            return [candidates[0]] * len(run)
+        prior = self.document_language if self.document_language in candidates else None
+        if all(code in LEXICONS for code in candidates):
+            labels = _viterbi(run, _switch_costs(text, run), candidates, prior)
+        else:
+            labels = [prior or candidates[0]] * len(run)
+        return self._settle_weak_sentences(text, run, labels, candidates)
+
+    def _settle_weak_sentences(
+        self, text: str, run: list[_Token], labels: list[str], candidates: list[str]
+    ) -> list[str]:
+        """Ask lingua about sentences the lexicons say little about."""
+        first, last = run[0].start, run[-1].end
+        for s_start, s_end in split_sentences(text, first, last):
+            indices = [i for i, t in enumerate(run) if s_start <= t.start < s_end]
+            if len(indices) < 4:
+                continue
+            counts = _lexicon_counts([run[i] for i in indices], candidates)
+            if sum(counts.values()) >= 3 and all(code in LEXICONS for code in candidates):
+                continue
+            lang, confidence = _lingua_best(text[s_start:s_end], candidates)
+            if confidence >= 0.8:
+                for i in indices:
+                    labels[i] = lang
+        return labels
+
+    def _foreign(self, text: str, end: int, labelled: list[tuple[_Token, str]]) -> list[ForeignRun]:
+        found: list[ForeignRun] = []
+        labels = [lang for _, lang in labelled]
+        for first, last, lang in _groups(labels):
+            if lang == self.document_language:
+                continue
+            tokens = [t for t, _ in labelled[first:last]]
+            if not self._enough(tokens, lang):
+                continue
+            span_end = tokens[-1].end
+            tail = _SENTENCE_END.match(text, span_end, end)
+            if tail and (last == len(labelled) or _crosses_sentence_end(text, tail.end(), labelled[last][0].start)):
+                span_end = tail.end()
+            if found and found[-1].lang == lang and not text[found[-1].end : tokens[0].start].strip(" ,.;:–—-"):
+                found[-1] = ForeignRun(found[-1].start, span_end, lang)
+            else:
+                found.append(ForeignRun(tokens[0].start, span_end, lang))
+        return found
+
+    def _enough(self, tokens: Sequence[_Token], lang: str) -> bool:
+        """Whether a run in another language is substantial enough to be foreign."""
+        if len(tokens) < self.min_words or _is_name_like(tokens):
+            return False
+        script = tokens[0].script or script_of_language(lang)
+        if script != script_of_language(self.document_language):
+            return True  # another script: ≥ min_words words, not all names
+        hits = _lexicon_counts(tokens, [lang])[lang]
+        if hits >= max(2, len(tokens) // 4):
+            return True
+        # Few listed words: let lingua confirm.
+        candidates = self.by_script.get(script, [lang])
+        best, confidence = _lingua_best(" ".join(t.lower for t in tokens), candidates)
+        return best == lang and confidence >= 0.8 and hits >= 1
+
+
+def _crosses_sentence_end(text: str, position: int, next_token: int) -> bool:
+    """Whether only whitespace and quotes stand between ``position`` and the next word."""
+    return not text[position:next_token].strip(" \"'“”„«»")
+
+
+def find_foreign_runs(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    document_language: str,
+    languages: Sequence[str],
+    min_words: int = 3,
+) -> list[ForeignRun]:
+    """Spans of ``text[start:end]`` (one paragraph) in a language other than the document's.
+
+    >>> t = "Байден заявил, что мир будет реагировать auf das. Er sagte es."
+    >>> [(t[r.start:r.end], r.lang) for r in find_foreign_runs(t, 0, len(t), document_language="de",
+    ...                                                        languages=("de", "en", "ru", "uk"))]
+    [('Байден заявил, что мир будет реагировать', 'ru')]
+    """
+    return _Labeller(languages, document_language, min_words).runs(text, start, end)

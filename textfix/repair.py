@@ -1,0 +1,170 @@
+"""Repair: encoding and character damage, HTML entities, spacing and punctuation.
+
+Each pass is a small function ``str -> list[Edit]``; :func:`repair_edits` runs them in
+order and composes their logs, so every change keeps the reason of the pass that made it.
+
+>>> from textfix.edits import apply_edits
+>>> text = "Die NATO-Mitglieder befÃ¼rchten&nbsp; es , sagte Biden ."
+>>> apply_edits(text, repair_edits(text))
+'Die NATO-Mitglieder befürchten es, sagte Biden.'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator, Sequence
+from difflib import SequenceMatcher
+
+import ftfy
+
+from .edits import apply_edits, compose
+from .model import Edit
+
+__all__ = ["PASSES", "fix_characters", "repair_edits", "repair_text"]
+
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A line made only of these characters cannot hold mojibake or other damage ftfy repairs.
+_CLEAN_LINE = re.compile(
+    r"[\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac]*"
+)
+# ...unless a UTF-8 lead byte read as Latin-1 stands before a continuation byte read the same way ("Ä°", "Ã¼").
+_MOJIBAKE_PAIR = re.compile(r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
+    uncurl_quotes=False,  # „German“ and «Russian» quotes are right as they are
+    fix_line_breaks=False,  # line ends are the reader's business
+    explain=True,
+)
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w\"”“»)])[ \t\u00a0]+(?=[.,;:!?](?:[\s\"”“«»)]|$))")
+_RUN_TOGETHER = re.compile(r"(?<=[a-zäöüßа-яёіїєґ]{3}[.!?])(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
+_LINE_EDGE_SPACES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$", re.M)
+
+
+def _decode_entity(entity: str) -> str:
+    """An entity, unescaped until it stops changing (``&amp;nbsp;`` is doubly escaped).
+
+    >>> _decode_entity("&amp;nbsp;")
+    ' '
+    """
+    text = entity
+    for _ in range(8):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text.replace("\u00a0", " ")
+
+
+def fix_entities(text: str) -> list[Edit]:
+    """HTML entities such as ``&nbsp;``, ``&amp;``, ``&#8222;`` become the characters they stand for."""
+    edits = []
+    for match in _ENTITY.finditer(text):
+        after = _decode_entity(match.group())
+        if after != match.group():
+            edits.append(Edit(match.start(), match.end(), match.group(), after, "repair: html entity"))
+    return edits
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _explain(steps: Sequence[tuple[str, str]]) -> str:
+    """A reason from ftfy's explanation of what it did."""
+    encodings = [name for action, name in steps if action == "encode"]
+    if encodings:
+        return f"repair: mojibake (text was UTF-8 read as {encodings[0]})"
+    names = sorted({name.replace("_", " ") for action, name in steps if action in ("apply", "normalize")})
+    return "repair: " + (", ".join(names) or "character repair")
+
+
+def _diff_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:
+    """Minimal edits turning ``before`` into ``after``, merged to whole words where they touch."""
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if edits:
+            last = edits[-1]
+            gap = before[last.end - offset : i1]
+            if not any(c.isspace() for c in gap) and len(gap) < 4:
+                edits[-1] = Edit(last.start, offset + i2, before[last.start - offset : i2],
+                                 last.after + gap + after[j1:j2], reason)
+                continue
+        edits.append(Edit(offset + i1, offset + i2, before[i1:i2], after[j1:j2], reason))
+    return edits
+
+
+def fix_characters(text: str) -> list[Edit]:
+    """Mojibake, ligatures, control and width damage, via ftfy, line by line.
+
+    Lines made only of ASCII, German and Cyrillic letters and common punctuation are
+    skipped: they cannot hold what ftfy repairs, and skipping them keeps cleaning fast.
+    """
+    edits: list[Edit] = []
+    for start, line in _lines(text):
+        if _CLEAN_LINE.fullmatch(line) and not _MOJIBAKE_PAIR.search(line):
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
+        if fixed != line:
+            edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
+    return edits
+
+
+def _regex_edits(pattern: re.Pattern[str], replacement: str, reason: str) -> Callable[[str], list[Edit]]:
+    def edits(text: str) -> list[Edit]:
+        return [
+            Edit(m.start(), m.end(), m.group(), replacement, reason)
+            for m in pattern.finditer(text)
+            if m.group() != replacement
+        ]
+
+    edits.__name__ = reason.removeprefix("repair: ").replace(" ", "_")
+    edits.__doc__ = f"{reason[8:].capitalize()}."
+    return edits
+
+
+remove_invisible = _regex_edits(_INVISIBLE, "", "repair: invisible character")
+fix_space_before_punctuation = _regex_edits(_SPACE_BEFORE_PUNCT, "", "repair: space before punctuation")
+fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "repair: missing space after sentence")
+collapse_spaces = _regex_edits(_SPACES, " ", "repair: whitespace")
+trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "repair: whitespace")
+
+#: The repair passes, in the order they run.
+PASSES: tuple[Callable[[str], list[Edit]], ...] = (
+    fix_entities,
+    fix_characters,
+    remove_invisible,
+    fix_space_before_punctuation,
+    fix_run_together_sentences,
+    collapse_spaces,
+    trim_line_edges,
+)
+
+
+def repair_edits(text: str, passes: Sequence[Callable[[str], list[Edit]]] = PASSES) -> list[Edit]:
+    """Every repair of ``text``, as edits over ``text`` itself."""
+    edits: list[Edit] = []
+    current = text
+    for repair_pass in passes:
+        step = repair_pass(current)
+        if step:
+            edits = compose(text, edits, step) if edits else step
+            current = apply_edits(current, step)
+    return edits
+
+
+def repair_text(text: str) -> str:
+    """``text`` with every repair applied (the edits are discarded).
+
+    >>> repair_text("Er sagte ,  dass ﬁnal")
+    'Er sagte, dass final'
+    """
+    return apply_edits(text, repair_edits(text))

@@ -1,0 +1,152 @@
+"""Segment: paragraphs → spans of kind text, foreign, debris or duplicate.
+
+Works on the repaired text; :func:`textfix.pipeline.clean` maps the spans back onto
+the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
+from .duplicates import find_duplicates
+from .language import detect_document_language, find_foreign_runs
+from .model import Kind, Options, Segment
+
+__all__ = ["paragraph_spans", "segment_text"]
+
+_HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line, its surrounding whitespace trimmed."""
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = position + line.index(stripped[0])
+            yield offset, offset + len(stripped)
+        position += len(line) + 1
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    reason: str | None = None  # whole paragraph is debris or duplicate for this reason
+    kind: Kind = "text"
+    markup: tuple[tuple[int, int], ...] = ()
+    byline: int | None = None  # start of a byline glued to the end
+
+    def content(self, text: str) -> str:
+        """The paragraph with its markup and byline left out."""
+        end = self.byline if self.byline is not None else self.end
+        pieces, position = [], self.start
+        for start, stop in self.markup:
+            pieces.append(text[position:start])
+            position = stop
+        pieces.append(text[position:end])
+        return " ".join(p.strip() for p in pieces if p.strip())
+
+
+def _classify(text: str, start: int, end: int, index: int) -> _Paragraph:
+    paragraph = _Paragraph(start, end)
+    paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
+    content = paragraph.content(text)
+    if not any(c.isalnum() for c in content):
+        paragraph.kind, paragraph.reason = "debris", "markup" if paragraph.markup else "no text"
+        return paragraph
+    reason = classify_paragraph(content)
+    if reason:
+        paragraph.kind, paragraph.reason = "debris", reason
+    elif index < _HEADLINE_ZONE and not paragraph.markup:
+        suffix = byline_suffix(text[start:end])
+        if suffix is not None:
+            paragraph.byline = start + suffix
+    return paragraph
+
+
+def _pieces(text: str, paragraph: _Paragraph) -> Iterator[tuple[int, int]]:
+    """The content stretches of a paragraph: between its markup, before its byline."""
+    end = paragraph.byline if paragraph.byline is not None else paragraph.end
+    position = paragraph.start
+    for start, stop in paragraph.markup:
+        if start > position:
+            yield position, start
+        position = stop
+    if end > position:
+        yield position, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def segment_text(text: str, options: Options) -> tuple[str, list[Segment]]:
+    """The document language and the segments of ``text`` (offsets into ``text``)."""
+    paragraphs = [_classify(text, s, e, i) for i, (s, e) in enumerate(paragraph_spans(text))]
+    content = [p for p in paragraphs if p.kind == "text"]
+    for index, reason in find_duplicates([p.content(text) for p in content]).items():
+        content[index].kind, content[index].reason = "duplicate", reason
+    body = "\n".join(p.content(text) for p in paragraphs if p.kind == "text")
+    language = options.document_language or detect_document_language(body, options.languages)
+    segments: list[Segment] = []
+    for paragraph in paragraphs:
+        segments.extend(_paragraph_segments(text, paragraph, language, options))
+    return language, segments
+
+
+def _paragraph_segments(text: str, paragraph: _Paragraph, language: str, options: Options) -> list[Segment]:
+    if paragraph.kind == "debris" and paragraph.reason != "markup":
+        return [Segment(paragraph.start, paragraph.end, "debris", None, paragraph.reason)]
+    spans: list[Segment] = [Segment(s, e, "debris", None, "markup") for s, e in paragraph.markup]
+    if paragraph.byline is not None:
+        spans.append(Segment(paragraph.byline, paragraph.end, "debris", None, "byline"))
+    for start, end in _pieces(text, paragraph):
+        if paragraph.kind == "duplicate":
+            runs = []
+        else:
+            runs = find_foreign_runs(
+                text, start, end, document_language=language, languages=options.languages,
+                min_words=options.min_foreign_words,
+            )
+        position = start
+        for run in runs:
+            if (gap := _trimmed(text, position, run.start)) is not None:
+                spans.append(_text_or_duplicate(paragraph, language, gap))
+            spans.append(Segment(run.start, run.end, "foreign", run.lang, None))
+            position = run.end
+        if (rest := _trimmed(text, position, end)) is not None:
+            spans.append(_text_or_duplicate(paragraph, language, rest))
+    spans.sort(key=lambda s: s.start)
+    return _merge_neighbours(text, spans)
+
+
+def _text_or_duplicate(paragraph: _Paragraph, language: str, span: tuple[int, int]) -> Segment:
+    if paragraph.kind == "duplicate":
+        return Segment(span[0], span[1], "duplicate", language, paragraph.reason)
+    return Segment(span[0], span[1], "text", language, None)
+
+
+def _merge_neighbours(text: str, spans: list[Segment]) -> list[Segment]:
+    """Join touching spans of the same kind, language and reason."""
+    merged: list[Segment] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            same = (last.kind, last.lang, last.reason) == (span.kind, span.lang, span.reason)
+            if same and not text[last.end : span.start].strip():
+                merged[-1] = Segment(last.start, span.end, last.kind, last.lang, last.reason)
+                continue
+        merged.append(span)
+    return merged
+
+
+def is_heading(text: str) -> bool:
+    """Whether a paragraph reads like a heading (re-exported for renderers)."""
+    return is_headline_like(text)
