@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+# Each creates its own virtual environment in .venv and installs what it needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SEED := corpus/seeds/000_4af742517c27e9f8.txt
+
+.PHONY: demo test lint bench clean-venv
+
+$(BIN)/textfix: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/textfix
+	@echo "== textfix segment $(SEED)"
+	$(BIN)/textfix segment $(SEED)
+	@echo
+	@echo "== textfix fix --no-translate $(SEED)"
+	$(BIN)/textfix fix --no-translate $(SEED)
+
+lint: $(BIN)/textfix
+	$(BIN)/ruff check textfix tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/textfix
+	$(BIN)/python bench/bench_clean.py
+	$(BIN)/python bench/bench_import.py
+
+clean-venv:
+	rm -rf $(VENV)

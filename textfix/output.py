@@ -1,0 +1,85 @@
+"""Writing results: atomically, and never over an input unless asked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["output_paths", "write_atomic"]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+
+    A reader never sees a half-written file, and an existing file stays intact if
+    writing fails.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot write: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError as error:
+        raise OutputError(f"{path}: cannot write: permission denied in {folder}") from error
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _output_name(source: str) -> str:
+    name = Path(source).name if source != "-" else "stdin.txt"
+    stem, suffix = os.path.splitext(name)
+    return stem + ".txt" if suffix.lower() in (".html", ".htm", ".xhtml") else name
+
+
+def output_paths(inputs: Sequence[str], output: Path | None, *, in_place: bool) -> list[Path | None]:
+    """Where each input's result goes (``None``: standard output), refusing to clobber inputs.
+
+    One input and ``output`` not an existing folder: that file. Several inputs: one file
+    each inside the folder ``output`` (created if its parent exists).
+    """
+    if in_place:
+        if output is not None:
+            raise OutputError("--in-place and --output exclude each other")
+        if "-" in inputs:
+            raise OutputError("--in-place cannot rewrite standard input")
+        return [Path(i) for i in inputs]
+    if output is None:
+        if len(inputs) > 1:
+            raise OutputError("several inputs need --output DIR (one output file each)")
+        return [None]
+    if len(inputs) == 1 and not output.is_dir() and not str(output).endswith(os.sep):
+        targets = [output]
+    else:
+        if not output.exists():
+            if not output.parent.is_dir():
+                raise OutputError(f"{output}: cannot create folder: {output.parent} does not exist")
+            try:
+                output.mkdir()
+            except OSError as error:
+                raise OutputError(f"{output}: cannot create folder: {error.strerror or error}") from error
+        elif not output.is_dir():
+            raise OutputError(f"{output}: not a folder (several inputs need a folder for --output)")
+        targets = [output / _output_name(i) for i in inputs]
+        seen: dict[Path, str] = {}
+        for source, target in zip(inputs, targets, strict=True):
+            if target in seen:
+                raise OutputError(f"{source} and {seen[target]} would both be written to {target}")
+            seen[target] = source
+    resolved_inputs = {Path(i).resolve() for i in inputs if i != "-"}
+    for target in targets:
+        if target.resolve() in resolved_inputs:
+            raise OutputError(f"{target}: refusing to overwrite an input (use --in-place to rewrite inputs)")
+    return list(targets)
