@@ -99,7 +99,8 @@ def test_fix_in_place_rewrites_the_input_when_asked(article: Path) -> None:
 def test_fix_into_a_missing_folder_is_a_one_line_error(tmp_path: Path, article: Path) -> None:
     code, _, err = run("fix", "--no-translate", str(article), "-o", str(tmp_path / "missing" / "out.txt"))
     assert code == 1
-    assert err == f"textfix: {tmp_path / 'missing' / 'out.txt'}: cannot write: folder {tmp_path / 'missing'} does not exist\n"
+    missing = tmp_path / "missing"
+    assert err == f"textfix: {missing / 'out.txt'}: cannot write: folder {missing} does not exist\n"
 
 
 def test_binary_input_is_a_one_line_error_and_exit_1(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ Files = Annotated[list[str], typer.Argument(help="Input files (.txt, .md, .html)
 Languages = Annotated[
     str, typer.Option("--languages", "-l", help="Comma-separated ISO 639-1 codes to recognise.")
 ]
+ALL_LANGUAGES = ",".join(DEFAULT_LANGUAGES)
 Lang = Annotated[str | None, typer.Option("--lang", help="Document language, instead of detecting it.")]
 
 
@@ -61,8 +62,8 @@ def _clean_all(files: list[str], options: Options) -> tuple[list[tuple[str, Resu
 @app.command()
 def segment(
     files: Files,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the segments as JSON (the documented contract).")] = False,
-    languages: Languages = ",".join(DEFAULT_LANGUAGES),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the segments as JSON (the contract).")] = False,
+    languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
@@ -92,7 +93,7 @@ def fix(
         Path | None, typer.Option("--output", "-o", help="Output file, or folder for several inputs.")
     ] = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
-    languages: Languages = ",".join(DEFAULT_LANGUAGES),
+    languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
 ) -> None:
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""

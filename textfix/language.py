@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .lexicon import LEXICONS, MARKER_LETTERS
@@ -94,10 +95,8 @@ def _lexicon_counts(tokens: Sequence[_Token], languages: Sequence[str]) -> Count
     counts: Counter[str] = Counter()
     for token in tokens:
         for code in languages:
-            lexicon = LEXICONS.get(code)
-            if lexicon and token.lower in lexicon:
-                counts[code] += 1
-            elif MARKER_LETTERS.get(code) and not MARKER_LETTERS[code].isdisjoint(token.lower):
+            listed = token.lower in LEXICONS.get(code, frozenset())
+            if listed or not MARKER_LETTERS.get(code, frozenset()).isdisjoint(token.lower):
                 counts[code] += 1
     return counts
 
@@ -112,7 +111,8 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
     counts = _lexicon_counts(tokens, languages)
     words = sum(1 for t in tokens if t.script is not None)
     unlisted = [code for code in languages if code not in LEXICONS]
-    if counts and counts.most_common(1)[0][1] >= max(5, words // 10) and not unlisted:
+    enough = counts and counts.most_common(1)[0][1] >= max(5, words // 10)
+    if enough and not unlisted:
         return counts.most_common(1)[0][0]
     if not tokens:
         return languages[0]
@@ -146,7 +146,7 @@ def _emission(token: _Token, code: str, others: Sequence[str]) -> float:
 def _switch_costs(text: str, tokens: Sequence[_Token]) -> list[float]:
     """What switching language before each token costs: less at sentence ends and quotes."""
     costs = [_SWITCH_PENALTY]
-    for previous, token in zip(tokens, tokens[1:]):
+    for previous, token in pairwise(tokens):
         gap = text[previous.end : token.start]
         costs.append(_SWITCH_PENALTY / 2 if _SOFT_BOUNDARY.search(gap) else _SWITCH_PENALTY)
     return costs
@@ -217,12 +217,12 @@ def _script_runs(tokens: Sequence[_Token]) -> list[tuple[str | None, list[_Token
             else:
                 pending.extend(run)
             continue
-        run = pending + run
+        joined = pending + run
         pending = []
         if folded and folded[-1][0] == script:
-            folded[-1][1].extend(run)
+            folded[-1][1].extend(joined)
         else:
-            folded.append((script, run))
+            folded.append((script, joined))
     if pending:
         folded.append((pending[0].script, pending))
     return folded

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Decoded", "LEGACY_ENCODINGS", "decode_bytes", "html_to_text", "read_path"]
+__all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "html_to_text", "read_path"]
 
 #: Encodings tried, in this order of preference, when the input is not UTF-8.
 LEGACY_ENCODINGS: tuple[str, ...] = ("cp1251", "koi8-r", "cp1252")
@@ -114,7 +114,8 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: cannot decode: not UTF-8 and not any of {', '.join(LEGACY_ENCODINGS)}")
     score, _, text, encoding = max(candidates)
     if score < 0.5:
-        raise InputError(f"{name}: cannot decode: not UTF-8, and no legacy encoding ({', '.join(LEGACY_ENCODINGS)}) gives readable text")
+        tried = ", ".join(LEGACY_ENCODINGS)
+        raise InputError(f"{name}: cannot decode: not UTF-8, and no legacy encoding ({tried}) gives readable text")
     return text, encoding
 
 
