@@ -31,6 +31,8 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky",
 _DE_SUFFIX = re.compile(r"(?:ung|ungen|keit|heit|lich|lichen|isch|ischen|schaft|chen|ieren|iert|igen|nahme)$")
 _EN_SUFFIX = re.compile(r"(?:ing|tion|tions|ness|ship|ly|ment|ments|ies)$")
 _SWITCH_PENALTY = 3.5
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SOFT_BOUNDARY = re.compile(r"[.!?:;„“”\"«»()–—]")
 
 
@@ -58,10 +60,11 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group().lower(), _script_of_word(m.group()), m.group()[0].isupper())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        tokens.append(_Token(match.start(), match.end(), word.lower(), _script_of_word(word), word[0].isupper()))
+    return tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +94,22 @@ def _lingua_best(text: str, languages: Sequence[str]) -> tuple[str, float]:
     return best.language.iso_code_639_1.name.lower(), best.value
 
 
+@lru_cache(maxsize=65536)
+def _word_languages(word: str) -> frozenset[str]:
+    """The languages whose lexicon lists ``word`` or whose marker letters it holds (cached)."""
+    return frozenset(
+        code
+        for code in LEXICONS
+        if word in LEXICONS[code] or not MARKER_LETTERS.get(code, frozenset()).isdisjoint(word)
+    )
+
+
 def _lexicon_counts(tokens: Sequence[_Token], languages: Sequence[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for token in tokens:
-        for code in languages:
-            listed = token.lower in LEXICONS.get(code, frozenset())
-            if listed or not MARKER_LETTERS.get(code, frozenset()).isdisjoint(token.lower):
-                counts[code] += 1
+        listed = _word_languages(token.lower)
+        if listed:
+            counts.update(code for code in languages if code in listed)
     return counts
 
 
@@ -107,23 +119,31 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
     >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
     'de'
     """
-    tokens = _tokens(text, 0, len(text))
-    counts = _lexicon_counts(tokens, languages)
-    words = sum(1 for t in tokens if t.script is not None)
+    words = Counter(_TOKEN.findall(text.lower()))
+    counts: Counter[str] = Counter()
+    for word, count in words.items():
+        for code in _word_languages(word):
+            if code in languages:
+                counts[code] += count
     unlisted = [code for code in languages if code not in LEXICONS]
-    enough = counts and counts.most_common(1)[0][1] >= max(5, words // 10)
-    if enough and not unlisted:
-        return counts.most_common(1)[0][0]
-    if not tokens:
+    best = counts.most_common(1)
+    if best and best[0][1] >= max(5, words.total() // 10) and not unlisted:
+        return best[0][0]
+    if not words:
         return languages[0]
     return _lingua_best(text[:20000], languages)[0]
 
 
-def _emission(token: _Token, code: str, others: Sequence[str]) -> float:
-    """How much ``token`` speaks for ``code`` rather than the other candidates."""
-    own = LEXICONS.get(code, frozenset())
-    in_own = token.lower in own
-    in_other = any(token.lower in LEXICONS.get(o, frozenset()) for o in others)
+@lru_cache(maxsize=65536)
+def _emissions(word: str, candidates: tuple[str, ...]) -> tuple[float, ...]:
+    """:func:`_emission` of ``word`` for each candidate (cached: news vocabulary repeats)."""
+    return tuple(_emission(word, code, [o for o in candidates if o != code]) for code in candidates)
+
+
+def _emission(word: str, code: str, others: Sequence[str]) -> float:
+    """How much ``word`` (lower case) speaks for ``code`` rather than the other candidates."""
+    in_own = word in LEXICONS.get(code, frozenset())
+    in_other = any(word in LEXICONS.get(o, frozenset()) for o in others)
     if in_own and not in_other:
         return 2.0
     if in_other and not in_own:
@@ -131,14 +151,13 @@ def _emission(token: _Token, code: str, others: Sequence[str]) -> float:
     if in_own:
         return 0.0
     score = 0.0
-    markers = MARKER_LETTERS.get(code, frozenset())
-    if markers and not markers.isdisjoint(token.lower):
+    if not MARKER_LETTERS.get(code, frozenset()).isdisjoint(word):
         score += 2.0
-    if any(MARKER_LETTERS.get(o) and not MARKER_LETTERS[o].isdisjoint(token.lower) for o in others):
+    if any(not MARKER_LETTERS.get(o, frozenset()).isdisjoint(word) for o in others):
         score -= 2.0
-    if code == "de" and _DE_SUFFIX.search(token.lower):
+    if code == "de" and _DE_SUFFIX.search(word):
         score += 0.6
-    if code == "en" and _EN_SUFFIX.search(token.lower):
+    if code == "en" and _EN_SUFFIX.search(word):
         score += 0.6
     return score
 
@@ -159,25 +178,34 @@ def _viterbi(
 
     The ``prior`` (the document language) gets a small bonus at both ends of the run.
     """
-    scores = {c: (1.0 if c == prior else 0.0) for c in candidates}
-    back: list[dict[str, str]] = []
-    for token, cost in zip(tokens, costs, strict=True):
-        step: dict[str, float] = {}
-        pointers: dict[str, str] = {}
-        for code in candidates:
-            others = [o for o in candidates if o != code]
-            best_prev = max(candidates, key=lambda p: scores[p] - (0.0 if p == code else cost))
-            step[code] = scores[best_prev] - (0.0 if best_prev == code else cost)
-            step[code] += _emission(token, code, others)
-            pointers[code] = best_prev
+    key = tuple(candidates)
+    emissions = [_emissions(token.lower, key) for token in tokens]
+    if prior in key:
+        # Exact shortcut: a path leaving the prior pays at least one switch; if all the
+        # evidence against the prior together is worth less, the prior wins every token.
+        p = key.index(prior)
+        advantage = sum(max(0.0, max(e) - e[p]) for e in emissions)
+        if advantage < min(costs, default=_SWITCH_PENALTY):
+            return [prior] * len(tokens)
+    n = len(key)
+    scores = [1.0 if c == prior else 0.0 for c in key]
+    back: list[list[int]] = []
+    for emission, cost in zip(emissions, costs, strict=True):
+        step = []
+        pointers = []
+        for j in range(n):
+            best = max(range(n), key=lambda i: scores[i] - (0.0 if i == j else cost))
+            step.append(scores[best] - (0.0 if best == j else cost) + emission[j])
+            pointers.append(best)
         scores = step
         back.append(pointers)
-    state = max(candidates, key=lambda c: (scores[c] + (1.0 if c == prior else 0.0), c == prior))
+    final = [scores[j] + (1.0 if key[j] == prior else 0.0) for j in range(n)]
+    state = max(range(n), key=lambda j: (final[j], key[j] == prior))
     path = [state]
     for pointers in reversed(back[1:]):
         state = pointers[state]
         path.append(state)
-    return path[::-1]
+    return [key[j] for j in reversed(path)]
 
 
 def _groups(labels: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -228,6 +256,20 @@ def _script_runs(tokens: Sequence[_Token]) -> list[tuple[str | None, list[_Token
     return folded
 
 
+class _Advantage(dict[str, float]):
+    """Word → how much better another candidate language explains it than ``prior`` (filled lazily)."""
+
+    def __init__(self, candidates: tuple[str, ...], prior: str) -> None:
+        super().__init__()
+        self.candidates = candidates
+        self.prior = candidates.index(prior) if prior in candidates else 0
+
+    def __missing__(self, word: str) -> float:
+        emission = _emissions(word, self.candidates)
+        value = self[word] = max(0.0, max(emission) - emission[self.prior])
+        return value
+
+
 class _Labeller:
     """Labels the language of every word of a paragraph."""
 
@@ -237,13 +279,37 @@ class _Labeller:
         self.by_script: dict[str, list[str]] = {}
         for code in languages:
             self.by_script.setdefault(script_of_language(code), []).append(code)
+        candidates = tuple(self.by_script.get(script_of_language(document_language), (document_language,)))
+        self._advantage = _Advantage(candidates, document_language)
 
     def runs(self, text: str, start: int, end: int) -> list[ForeignRun]:
+        if self._plainly_in_document_language(text, start, end):
+            return []
         tokens = _tokens(text, start, end)
         labelled: list[tuple[_Token, str]] = []
         for script, run in _script_runs(tokens):
             labelled.extend(zip(run, self._label_run(text, script, run), strict=True))
         return self._foreign(text, end, labelled)
+
+    def _plainly_in_document_language(self, text: str, start: int, end: int) -> bool:
+        """A cheap check that settles most paragraphs without labelling word by word.
+
+        True when the paragraph has no letter of another script, the lexicons give no
+        other language enough evidence to pay for a switch, and at least a fifth of its
+        words are frequent words of the document language.
+        """
+        script = script_of_language(self.document_language)
+        other_script = _CYRILLIC_LETTER if script == "latn" else _LATIN_LETTER
+        if other_script.search(text, start, end):
+            return False
+        candidates = tuple(self.by_script.get(script, ()))
+        if self.document_language not in candidates or not all(c in LEXICONS for c in candidates):
+            return False
+        words = _TOKEN.findall(text[start:end].lower())
+        if len(candidates) > 1 and sum(map(self._advantage.__getitem__, words)) >= _SWITCH_PENALTY / 2:
+            return False
+        own = LEXICONS[self.document_language]
+        return sum(map(own.__contains__, words)) * 5 >= len(words)
 
     def _label_run(self, text: str, script: str | None, run: list[_Token]) -> list[str]:
         script = script or script_of_language(self.document_language)

@@ -36,6 +36,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_line_breaks=False,  # line ends are the reader's business
     explain=True,
 )
+_WHITESPACE_SPLIT = re.compile(r"(\s+)")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w\"”“»)])[ \t\u00a0]+(?=[.,;:!?](?:[\s\"”“«»)]|$))")
 _RUN_TOGETHER = re.compile(r"(?<=[a-zäöüßа-яёіїєґ]{3}[.!?])(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
@@ -85,6 +86,19 @@ def _explain(steps: Sequence[tuple[str, str]]) -> str:
 
 
 def _diff_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:
+    """Edits turning ``before`` into ``after``: word by word when the spacing is unchanged."""
+    old_words, new_words = _WHITESPACE_SPLIT.split(before), _WHITESPACE_SPLIT.split(after)
+    if len(old_words) == len(new_words) and old_words[1::2] == new_words[1::2]:
+        edits, position = [], offset
+        for old, new in zip(old_words, new_words, strict=True):
+            if old != new:
+                edits.append(Edit(position, position + len(old), old, new, reason))
+            position += len(old)
+        return edits
+    return _sequence_edits(offset, before, after, reason)
+
+
+def _sequence_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:
     """Minimal edits turning ``before`` into ``after``, merged to whole words where they touch."""
     edits: list[Edit] = []
     matcher = SequenceMatcher(None, before, after, autojunk=False)
