@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -14,3 +16,10 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def seed_000() -> str:
     return (CORPUS / "seeds" / "000_4af742517c27e9f8.txt").read_text(encoding="utf-8")
+
+
+# Property tests explore the same examples on every run, so CI cannot fail by chance;
+# widen the search locally with HYPOTHESIS_PROFILE=explore.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2000, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

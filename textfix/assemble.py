@@ -28,8 +28,9 @@ def _joiner(text: str, left: Segment, right: Segment, between: str) -> str:
         return "\n\n"
     if any(c.isspace() for c in between):
         return " "
-    # A tag removed from between two words ("Front<br>Die") leaves them a space apart.
-    if text[left.end - 1].isalnum() and text[right.start].isalnum() and left.end != right.start:
+    # A tag removed from between two words ("Front<br>Die", "kam.<br>Die") leaves them a space apart.
+    left_end = text[left.end - 1]
+    if left.end != right.start and (left_end.isalnum() or left_end in ".!?:;,") and text[right.start].isalnum():
         return " "
     return ""
 

@@ -24,8 +24,12 @@ _SYNONYMS = [
     (re.compile(r"\b(?:kiew|kyjiw|kyiv|kiev|киев\w*|київ\w*)\b", re.I), "kyiv"),
     (re.compile(r"\b(?:selenskyj|zelensky[iy]?|zelenskyy|зеленск\w+|зеленськ\w+)\b", re.I), "zelensky"),
 ]
-_STOP = frozenset("der die das den dem des ein eine von vom zu zur zum und in im an am auf the a an of to and in on at for".split())
-_HEADLINE_OVERLAP = 0.7
+_STOP = frozenset(
+    "der die das den dem des ein eine von vom zu zur zum und in im an am auf nach mit für bei aus über "
+    "the a an of to and in on at for from with by".split()
+)
+_HEADLINE_OVERLAP = 0.75
+_MIN_STEMS = 5  # shorter headlines are only caught when repeated exactly
 _PARAGRAPH_OVERLAP = 0.9
 _WINDOW = 40
 
@@ -66,7 +70,7 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
             continue
         stems = _stems(paragraph)
         threshold = _HEADLINE_OVERLAP if headline else _PARAGRAPH_OVERLAP
-        if len(stems) >= 4 and any(
+        if len(stems) >= _MIN_STEMS and any(
             was_headline == headline and _overlap(stems, other) >= threshold for _, other, was_headline in recent
         ):
             found[index] = reason

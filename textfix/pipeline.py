@@ -45,28 +45,34 @@ def clean_decoded(decoded: Decoded, options: Options = _DEFAULT) -> Result:
 
 
 def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> list[Segment]:
-    """Segments over the original text; characters repair removed join a neighbour."""
-    mapped = [
-        Segment(mapping.start(s.start), mapping.end(s.end), s.kind, s.lang, s.reason) for s in segments
-    ]
+    """Segments over the original text, sorted and disjoint, with only whitespace between.
+
+    A repair that spans a segment boundary maps both neighbours onto the same original
+    characters: the earlier segment keeps them. Characters repair removed entirely
+    join a neighbouring segment, or become a ``debris`` segment of their own.
+    """
     result: list[Segment] = []
     position = 0
-    for segment in mapped:
-        start = segment.start
+    for segment in segments:
+        start, end = max(mapping.start(segment.start), position), mapping.end(segment.end)
+        if end <= start:
+            continue
         gap = text[position:start]
         if gap.strip():
-            first = position + (len(gap) - len(gap.lstrip()))
-            last = position + len(gap.rstrip())
             if result:
                 previous = result[-1]
+                last = position + len(gap.rstrip())
                 result[-1] = Segment(previous.start, last, previous.kind, previous.lang, previous.reason)
             else:
-                start = first
-        result.append(Segment(start, segment.end, segment.kind, segment.lang, segment.reason))
-        position = segment.end
+                start = position + (len(gap) - len(gap.lstrip()))
+        result.append(Segment(start, end, segment.kind, segment.lang, segment.reason))
+        position = end
     tail = text[position:]
-    if tail.strip() and result:
-        previous = result[-1]
-        result[-1] = Segment(previous.start, position + len(tail.rstrip()), previous.kind, previous.lang,
-                             previous.reason)
+    if tail.strip():
+        first, last = position + len(tail) - len(tail.lstrip()), position + len(tail.rstrip())
+        if result:
+            previous = result[-1]
+            result[-1] = Segment(previous.start, last, previous.kind, previous.lang, previous.reason)
+        else:
+            result.append(Segment(first, last, "debris", None, "no text"))
     return result

@@ -20,6 +20,7 @@ _CYR_LOWER = re.compile(r"[а-яёіїєґ]")
 _CYR = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ]")
 _MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁё])\w+\b")
 _WORD = re.compile(r"\w+")
+_ODD_CHARACTER = re.compile(r"[^\w\s.,;:!?\"'()\[\]«»„“”‘’–—…/%&+*=#@°§-]")
 _ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")
 _HTML_SNIFF = re.compile(r"\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 
@@ -60,6 +61,10 @@ def _plausibility(text: str) -> float:
     """How much a legacy decoding looks like real prose (higher is better)."""
     words = _WORD.findall(text)
     if not words:
+        return 0.0
+    # Prose is mostly letters, digits, spaces and common punctuation; random bytes are not.
+    odd = len(_ODD_CHARACTER.findall(text))
+    if odd * 20 > len(text):
         return 0.0
     mixed = len(_MIXED_WORD.findall(text))
     # Cyrillic read as cp1252 gives words made mostly of accented Latin letters.

@@ -92,10 +92,24 @@ def _diff_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]
         edits, position = [], offset
         for old, new in zip(old_words, new_words, strict=True):
             if old != new:
-                edits.append(Edit(position, position + len(old), old, new, reason))
+                head, tail = _common_affixes(old, new)
+                edits.append(Edit(position + head, position + len(old) - tail, old[head : len(old) - tail],
+                                  new[head : len(new) - tail], reason))
             position += len(old)
         return edits
     return _sequence_edits(offset, before, after, reason)
+
+
+def _common_affixes(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common prefix and suffix: "<b>FÃ¼hrung" vs "<b>Führung" → (4, 5)."""
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def _sequence_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:

@@ -1,0 +1,96 @@
+"""Duplicates: headline variants and repeated paragraphs; different sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from textfix.duplicates import find_duplicates
+
+HEADLINE = (
+    "Tausende Container und Millionen Granaten reisen von Nordkorea nach Russland an die Front: Die NATO ist besorgt"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(HEADLINE, HEADLINE.replace("von Nordkorea", "von der DVRK"), id="dvrk-vs-nordkorea"),
+        pytest.param(
+            "Aufenthalt des Militärs von Kim Jong-un in der Ukraine: Die NATO hat eine wichtige Erklärung abgegeben",
+            "Aufenthalt des Militärs von Kim Jong Un in der Ukraine: Die NATO hat eine wichtige Erklärung abgegeben",
+            id="kim-jong-un-spellings",
+        ),
+        pytest.param(
+            "Die NATO ist besorgt: Millionen Granaten reisen von Nordkorea nach Russland",
+            "Millionen Granaten reisen von Nordkorea nach Russland: Die NATO ist besorgt",
+            id="word-order",
+        ),
+        pytest.param(
+            "Kim Jong-un besucht Pjöngjang und trifft Putin zu Gesprächen",
+            "Kim Jong-un besucht Pyongyang und trifft Putin zu Gesprächen",
+            id="pjoengjang-vs-pyongyang",
+        ),
+        pytest.param(
+            "Aufenthalt des Militärs von Kim Jong-un in der Ukraine: Die NATO hat eine wichtige Erklärung abgegeben",
+            "Kim Jong-uns militärischer Aufenthalt in der Ukraine: Die NATO gab eine wichtige Erklärung ab",
+            id="seed-002-rephrased",
+        ),
+    ],
+)
+def test_headline_variant_is_a_repeated_headline(first: str, second: str) -> None:
+    assert find_duplicates([first, second]) == {1: "repeated headline"}
+
+
+def test_seed_000_headline_repeated_three_times_keeps_the_first() -> None:
+    variant = HEADLINE.replace("von Nordkorea", "von der DVRK")
+    variants = [HEADLINE, variant, variant]
+    assert find_duplicates(variants) == {1: "repeated headline", 2: "repeated headline"}
+
+
+def test_exact_repeated_paragraph_is_found_far_apart() -> None:
+    sentence = "Die NATO ist sich bewusst, dass die DVRK Waffen an Russland transferiert hat."
+    filler = [f"Absatz Nummer {i} handelt von etwas ganz anderem, Thema {i}." for i in range(60)]
+    paragraphs = [sentence, *filler, sentence]
+    assert find_duplicates(paragraphs) == {61: "repeated paragraph"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(
+            [
+                "Die NATO ist sich bewusst, dass die DVRK Waffen an Russland transferiert hat.",
+                "Nordkorea hat nach Angaben der NATO Waffen an Russland geliefert und erhält dafür Technologie.",
+            ],
+            id="two-sentences-on-one-topic",
+        ),
+        pytest.param(
+            [
+                "Die NATO-Mitglieder befürchten, dass Russland und Nordkorea zunehmend miteinander kooperieren.",
+                "Obwohl Russland und Nordkorea Waffenverkäufe bestreiten, zeigen Satellitenbilder, dass Frachtschiffe "
+                "regelmäßig verkehren.",
+            ],
+            id="seed-000-paragraphs-on-russia-and-north-korea",
+        ),
+        pytest.param(
+            ["Putin wird nach Nordkorea kommen", "Frachtschiffe verkehren regelmäßig zwischen Nordkorea und Russland"],
+            id="two-subheadings",
+        ),
+        pytest.param(
+            [
+                "Aufenthalt des Militärs von Kim Jong-un in der Ukraine: Die NATO hat eine Erklärung abgegeben",
+                "Rutte forderte Moskau und Pjöngjang auf, solche Aktionen auszusetzen.",
+            ],
+            id="headline-and-sentence",
+        ),
+        pytest.param(["", "", "   "], id="empty-paragraphs"),
+    ],
+)
+def test_different_paragraphs_are_not_duplicates(paragraphs: list[str]) -> None:
+    assert find_duplicates(paragraphs) == {}
+
+
+def test_a_headline_and_a_paragraph_with_its_words_are_not_duplicates() -> None:
+    headline = "Die NATO ist sich bewusst: die DVRK transferiert Waffen an Russland"
+    paragraph = "Die NATO ist sich bewusst, dass die DVRK Waffen an Russland transferiert hat."
+    assert find_duplicates([headline, paragraph]) == {}

@@ -1,0 +1,151 @@
+"""Edit logs: applying them, checking them, composing two stages, mapping offsets back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.edits import OffsetMap, apply_edits, check_edits, compose
+from textfix.model import Edit
+
+# Few distinct characters, so that edits of the two stages touch and overlap often.
+_ALPHABET = "ab &;.\nЖ"
+
+
+@st.composite
+def _edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
+    """Sorted, non-overlapping edits over ``text``: replacements, deletions and insertions."""
+    count = draw(st.integers(min_value=0, max_value=5))
+    positions = sorted(
+        draw(st.lists(st.integers(min_value=0, max_value=len(text)), min_size=2 * count, max_size=2 * count))
+    )
+    edits = []
+    for start, end in zip(positions[::2], positions[1::2], strict=True):
+        after = draw(st.text(alphabet=_ALPHABET, max_size=4))
+        reason = draw(st.sampled_from(["repair: whitespace", "debris", "duplicate"]))
+        edits.append(Edit(start, end, text[start:end], after, reason))
+    return edits
+
+
+@st.composite
+def _two_stages(draw: st.DrawFn) -> tuple[str, list[Edit], list[Edit]]:
+    original = draw(st.text(alphabet=_ALPHABET, max_size=30))
+    first = draw(_edit_lists(original))
+    second = draw(_edit_lists(apply_edits(original, first)))
+    return original, first, second
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(_two_stages())
+def test_compose_equals_applying_both_stages_in_turn(case: tuple[str, list[Edit], list[Edit]]) -> None:
+    original, first, second = case
+    combined = compose(original, first, second)
+    assert apply_edits(original, combined) == apply_edits(apply_edits(original, first), second)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(_two_stages())
+def test_composed_edits_are_sorted_disjoint_and_match_the_original(
+    case: tuple[str, list[Edit], list[Edit]],
+) -> None:
+    original, first, second = case
+    combined = compose(original, first, second)
+    position = 0
+    for edit in combined:
+        assert position <= edit.start <= edit.end <= len(original)
+        assert original[edit.start : edit.end] == edit.before
+        position = edit.end
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(_two_stages())
+def test_composed_edits_keep_a_reason(case: tuple[str, list[Edit], list[Edit]]) -> None:
+    original, first, second = case
+    assert all(edit.reason for edit in compose(original, first, second))
+
+
+def test_compose_maps_a_deletion_back_over_a_repaired_entity() -> None:
+    original = "a &amp; b"
+    first = [Edit(2, 7, "&amp;", "&", "repair: html entity")]
+    second = [Edit(0, 2, "a ", "", "debris")]
+    assert compose(original, first, second) == [
+        Edit(0, 2, "a ", "", "debris"),
+        Edit(2, 7, "&amp;", "&", "repair: html entity"),
+    ]
+
+
+def test_compose_deleting_a_repaired_span_deletes_the_original_characters() -> None:
+    original = "Kopf &amp; Fuß"
+    first = [Edit(5, 10, "&amp;", "&", "repair: html entity")]
+    second = [Edit(4, 6, " &", "", "debris")]
+    combined = compose(original, first, second)
+    assert apply_edits(original, combined) == "Kopf Fuß"
+    assert [(e.before, e.after) for e in combined] == [(" &amp;", "")]
+
+
+def test_apply_edits_replaces_deletes_and_inserts() -> None:
+    text = "sagte Biden ."
+    edits = [Edit(0, 0, "", "Er ", "insert"), Edit(11, 12, " ", "", "space before punctuation")]
+    assert apply_edits(text, edits) == "Er sagte Biden."
+
+
+def test_apply_no_edits_returns_the_text_unchanged() -> None:
+    assert apply_edits("Die NATO ist besorgt", []) == "Die NATO ist besorgt"
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([Edit(0, 4, "sagt", "x", "r"), Edit(2, 6, "gte ", "y", "r")], id="overlapping"),
+        pytest.param([Edit(6, 11, "Biden", "x", "r"), Edit(0, 5, "sagte", "y", "r")], id="unsorted"),
+        pytest.param([Edit(0, 5, "Sagte", "x", "r")], id="before-does-not-match"),
+        pytest.param([Edit(11, 20, " .", "", "r")], id="beyond-the-end"),
+        pytest.param([Edit(5, 3, "", "", "r")], id="end-before-start"),
+    ],
+)
+def test_check_edits_rejects_inconsistent_edits(edits: list[Edit]) -> None:
+    with pytest.raises(ValueError, match="edit"):
+        check_edits("sagte Biden .", edits)
+
+
+def test_apply_edits_rejects_an_edit_that_does_not_match() -> None:
+    with pytest.raises(ValueError, match="does not match"):
+        apply_edits("sagte Biden .", [Edit(0, 5, "sagt!", "", "r")])
+
+
+def test_check_edits_accepts_touching_edits_and_insertions_at_one_offset() -> None:
+    edits = [Edit(0, 0, "", "A", "r"), Edit(0, 0, "", "B", "r"), Edit(0, 2, "ab", "", "r"), Edit(2, 3, "c", "", "r")]
+    check_edits("abc", edits)
+    assert apply_edits("abc", edits) == "AB"
+
+
+def test_offset_map_leaves_positions_before_the_first_edit_alone() -> None:
+    mapping = OffsetMap([Edit(2, 7, "&amp;", "&", "entity")])
+    assert (mapping.start(0), mapping.end(2)) == (0, 2)
+
+
+def test_offset_map_shifts_positions_after_an_edit_by_its_length_change() -> None:
+    mapping = OffsetMap([Edit(2, 7, "&amp;", "&", "entity")])
+    assert (mapping.start(4), mapping.end(5)) == (8, 9)
+
+
+def test_offset_map_spans_a_whole_replacement_in_the_original() -> None:
+    mapping = OffsetMap([Edit(2, 7, "&amp;", "&", "entity")])
+    assert (mapping.start(2), mapping.end(3)) == (2, 7)
+
+
+def test_offset_map_maps_a_span_inside_a_replacement_to_the_whole_original_span() -> None:
+    mapping = OffsetMap([Edit(0, 6, "FÃ¼hr", "Führ", "mojibake")])
+    assert (mapping.start(1), mapping.end(2)) == (0, 6)
+
+
+def test_offset_map_keeps_a_removed_character_out_of_a_span_that_ends_there() -> None:
+    # "Biden ." → "Biden.": the span "Biden" ends before the removed space.
+    mapping = OffsetMap([Edit(5, 6, " ", "", "space before punctuation")])
+    assert (mapping.start(0), mapping.end(5), mapping.start(5)) == (0, 5, 6)
+
+
+def test_offset_map_new_range_locates_a_replacement_in_the_edited_text() -> None:
+    mapping = OffsetMap([Edit(0, 2, "ab", "", "r"), Edit(4, 5, "e", "XYZ", "r")])
+    assert mapping.new_range(1) == (2, 5)

@@ -1,0 +1,132 @@
+"""Repair: ftfy's own test cases, HTML entities, spacing and punctuation, and reasons in the log."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from ftfy.fixes import uncurl_quotes
+
+from textfix.edits import apply_edits
+from textfix.model import Edit
+from textfix.repair import fix_characters, fix_entities, repair_edits, repair_text
+
+FTFY_CASES = Path(__file__).resolve().parents[2] / "shared" / "external" / "ftfy"
+FTFY_FILES = ("in-the-wild", "synthetic", "negative")
+
+
+def _ftfy_params() -> list[object]:
+    """One parameter per ftfy test case, identified by file and label (read lazily at collection)."""
+    if not FTFY_CASES.is_dir():
+        return [
+            pytest.param(
+                None,
+                id="ftfy-cases-missing",
+                marks=pytest.mark.skip(reason=f"ftfy test cases not found at {FTFY_CASES}"),
+            )
+        ]
+    params: list[object] = []
+    for name in FTFY_FILES:
+        for case in json.loads((FTFY_CASES / f"{name}.json").read_text(encoding="utf-8")):
+            params.append(pytest.param(case, id=f"{name}: {case['label']}"))
+    return params
+
+
+@pytest.mark.parametrize("case", _ftfy_params())
+def test_ftfy_case_is_repaired_as_ftfy_expects(case: dict[str, str]) -> None:
+    # textfix keeps curly quotes on purpose (German „…“), so compare with quotes uncurled.
+    original = case["original"]
+    repaired = apply_edits(original, repair_edits(original, (fix_entities, fix_characters)))
+    assert uncurl_quotes(repaired) == uncurl_quotes(case["fixed"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Kopf&nbsp;an&nbsp;Kopf", "Kopf an Kopf", id="nbsp-becomes-a-plain-space"),
+        pytest.param("Russland &amp; Nordkorea", "Russland & Nordkorea", id="amp"),
+        pytest.param("Kopf&amp;nbsp;an", "Kopf an", id="doubly-escaped-nbsp"),
+        pytest.param("&#8222;Wir bleiben&#8220;", "„Wir bleiben“", id="numeric-entities"),
+        pytest.param("&quot;Fake&quot; &lt;b&gt;", '"Fake" <b>', id="quote-and-angle-brackets"),
+        pytest.param("AT&T und R&D", "AT&T und R&D", id="bare-ampersands-untouched"),
+    ],
+)
+def test_fix_entities_decodes_html_entities(text: str, expected: str) -> None:
+    assert apply_edits(text, fix_entities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("sagte Biden .", "sagte Biden.", id="space-before-final-period"),
+        pytest.param("Er sagte , dass", "Er sagte, dass", id="space-before-comma"),
+        pytest.param("„bis sie gewinnt“ , sagte Biden .", "„bis sie gewinnt“, sagte Biden.", id="after-closing-quote"),
+        pytest.param("Wirklich ?", "Wirklich?", id="space-before-question-mark"),
+        pytest.param("Die  NATO   ist besorgt", "Die NATO ist besorgt", id="doubled-spaces"),
+        pytest.param("Die NATO\u00a0\u00a0ist besorgt", "Die NATO ist besorgt", id="doubled-no-break-spaces"),
+        pytest.param("  Die NATO ist besorgt  ", "Die NATO ist besorgt", id="spaces-at-line-edges"),
+        pytest.param("Die NATO-Mitglieder befÃ¼rchten", "Die NATO-Mitglieder befürchten", id="mojibake-in-sentence"),
+        pytest.param("FÃ¼hrung", "Führung", id="mojibake-word"),
+        pytest.param(
+            "Dann kam Kim nach Moskau.Danach begann",
+            "Dann kam Kim nach Moskau. Danach begann",
+            id="sentences-run-together",
+        ),
+        pytest.param("Ver\u00adteidigungs\u200bminister", "Verteidigungsminister", id="invisible-characters"),
+    ],
+)
+def test_repair_text_fixes_damage(text: str, expected: str) -> None:
+    assert repair_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("„Es ist unmöglich, uns zu spalten“, sagte Biden.", id="german-quotes"),
+        pytest.param("«Мы обеспокоены», – сказал Столтенберг.", id="russian-guillemets"),
+        pytest.param("Die Zahl liegt bei 4,8 Millionen (Stand: 13. Juni).", id="numbers-and-parentheses"),
+        pytest.param("Die Welt.\n\nDer nächste Absatz.\n", id="paragraph-breaks"),
+        pytest.param("www.example.com und z.B. U.S.A. sind keine Sätze.", id="abbreviations"),
+    ],
+)
+def test_repair_text_leaves_clean_text_alone(text: str) -> None:
+    assert repair_edits(text) == []
+
+
+def test_repair_edits_keep_line_structure() -> None:
+    text = "Titel  \n\nsagte Biden .\n"
+    assert repair_text(text) == "Titel\n\nsagte Biden.\n"
+
+
+def test_every_repair_edit_has_a_reason_starting_with_repair() -> None:
+    text = "Die NATO-Mitglieder befÃ¼rchten&nbsp; es , sagte  Biden .\u200b"
+    edits = repair_edits(text)
+    assert edits
+    assert all(edit.reason.startswith("repair:") for edit in edits)
+
+
+def _reason_at(edits: list[Edit], position: int) -> str:
+    [reason] = [edit.reason for edit in edits if edit.start <= position < edit.end]
+    return reason
+
+
+@pytest.mark.parametrize(
+    ("damaged", "reason"),
+    [
+        pytest.param("Ã¼", "repair: mojibake", id="mojibake"),
+        pytest.param("&amp;", "repair: html entity", id="entity"),
+        pytest.param("  ", "repair: whitespace", id="doubled-space"),
+        pytest.param(" .", "repair: space before punctuation", id="space-before-period"),
+    ],
+)
+def test_repair_edits_name_the_kind_of_repair(damaged: str, reason: str) -> None:
+    text = "befÃ¼rchten &amp; sagte  Biden ."
+    assert _reason_at(repair_edits(text), text.index(damaged)).startswith(reason)
+
+
+def test_repair_edits_are_over_the_original_text() -> None:
+    text = "Kopf&amp;nbsp; an  Kopf ."
+    edits = repair_edits(text)
+    assert all(text[e.start : e.end] == e.before for e in edits)
+    assert apply_edits(text, edits) == "Kopf an Kopf."
