@@ -116,21 +116,24 @@ def _lexicon_counts(tokens: Sequence[_Token], languages: Sequence[str]) -> Count
 def detect_document_language(text: str, languages: Sequence[str]) -> str:
     """The language most of ``text`` is written in, among ``languages``.
 
+    Each word counts once for every language that lists it or whose marker letters
+    it holds.
+
     >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
     'de'
     """
     words = Counter(_TOKEN.findall(text.lower()))
+    if not words:
+        return languages[0]
     counts: Counter[str] = Counter()
     for word, count in words.items():
         for code in _word_languages(word):
-            if code in languages:
-                counts[code] += count
+            counts[code] += count
     unlisted = [code for code in languages if code not in LEXICONS]
-    best = counts.most_common(1)
+    best = [(code, counts[code]) for code in languages if counts[code]]
+    best.sort(key=lambda item: -item[1])
     if best and best[0][1] >= max(5, words.total() // 10) and not unlisted:
         return best[0][0]
-    if not words:
-        return languages[0]
     return _lingua_best(text[:20000], languages)[0]
 
 
@@ -180,13 +183,17 @@ def _viterbi(
     """
     key = tuple(candidates)
     emissions = [_emissions(token.lower, key) for token in tokens]
+    # Exact shortcut: a path that leaves the favourite pays at least one switch; if all
+    # the evidence against the favourite together is worth less, it wins every token.
+    # The favourite is the prior, or without one the language with the most evidence.
     if prior in key:
-        # Exact shortcut: a path leaving the prior pays at least one switch; if all the
-        # evidence against the prior together is worth less, the prior wins every token.
-        p = key.index(prior)
-        advantage = sum(max(0.0, max(e) - e[p]) for e in emissions)
-        if advantage < min(costs, default=_SWITCH_PENALTY):
-            return [prior] * len(tokens)
+        favourite = key.index(prior)
+    else:
+        totals = [sum(e[j] for e in emissions) for j in range(len(key))]
+        favourite = max(range(len(key)), key=totals.__getitem__)
+    advantage = sum(max(0.0, max(e) - e[favourite]) for e in emissions)
+    if advantage < min(costs, default=_SWITCH_PENALTY):
+        return [key[favourite]] * len(tokens)
     n = len(key)
     scores = [1.0 if c == prior else 0.0 for c in key]
     back: list[list[int]] = []
@@ -327,18 +334,22 @@ class _Labeller:
         self, text: str, run: list[_Token], labels: list[str], candidates: list[str]
     ) -> list[str]:
         """Ask lingua about sentences the lexicons say little about."""
+        if len(run) < 4:
+            return labels
+        listed = all(code in LEXICONS for code in candidates)
         first, last = run[0].start, run[-1].end
+        i = 0
         for s_start, s_end in split_sentences(text, first, last):
-            indices = [i for i, t in enumerate(run) if s_start <= t.start < s_end]
-            if len(indices) < 4:
-                continue
-            counts = _lexicon_counts([run[i] for i in indices], candidates)
-            if sum(counts.values()) >= 3 and all(code in LEXICONS for code in candidates):
-                continue
-            lang, confidence = _lingua_best(text[s_start:s_end], candidates)
-            if confidence >= 0.8:
-                for i in indices:
-                    labels[i] = lang
+            while i < len(run) and run[i].start < s_start:
+                i += 1
+            j = i
+            while j < len(run) and run[j].start < s_end:
+                j += 1
+            if j - i >= 4 and not (listed and sum(_lexicon_counts(run[i:j], candidates).values()) >= 3):
+                lang, confidence = _lingua_best(text[s_start:s_end], candidates)
+                if confidence >= 0.8:
+                    labels[i:j] = [lang] * (j - i)
+            i = j
         return labels
 
     def _foreign(self, text: str, end: int, labelled: list[tuple[_Token, str]]) -> list[ForeignRun]:
@@ -397,4 +408,10 @@ def find_foreign_runs(
     ...                                                        languages=("de", "en", "ru", "uk"))]
     [('Байден заявил, что мир будет реагировать', 'ru')]
     """
-    return _Labeller(languages, document_language, min_words).runs(text, start, end)
+    return _labeller(tuple(languages), document_language, min_words).runs(text, start, end)
+
+
+@lru_cache(maxsize=16)
+def _labeller(languages: tuple[str, ...], document_language: str, min_words: int) -> _Labeller:
+    """One labeller per configuration, so its word-score cache lives across paragraphs."""
+    return _Labeller(languages, document_language, min_words)
