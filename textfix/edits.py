@@ -107,6 +107,10 @@ class OffsetMap:
             return self.edits[j].start
         return self.start(position)
 
+    def touching(self, lo: int, hi: int) -> range:
+        """Indices of the edits whose replacement lies within or touches ``[lo, hi]``."""
+        return range(bisect_left(self._new_ends, lo), bisect_right(self._new_starts, hi))
+
     def new_range(self, index: int) -> tuple[int, int]:
         """Where edit ``index``'s replacement lies in the edited text."""
         return self._new_starts[index], self._new_ends[index]
@@ -138,7 +142,7 @@ def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
             start = end = mapping.start(lo)
         else:
             start, end = mapping.start(lo), mapping.end(hi)
-        absorbed = [i for i, e in enumerate(first) if _absorbs(mapping, i, e, lo, hi, start, end)]
+        absorbed = [i for i in mapping.touching(lo, hi) if _absorbs(mapping, i, first[i], lo, hi, start, end)]
         used.update(absorbed)
         after = apply_edits(middle[lo:hi], [_shift(e, -lo) for e in members])
         reasons = [e.reason for e in members]
