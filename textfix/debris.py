@@ -8,6 +8,8 @@ Patterns are matched against one paragraph (one line of the article) at a time.
 'caption'
 >>> classify_paragraph("Die NATO ist besorgt.") is None
 True
+>>> [m.group() for m in MARKUP.finditer("Text<script>alert(1)</script> mehr< /p>")]
+['<script>alert(1)</script>', '< /p>']
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import re
 __all__ = ["MARKUP", "byline_suffix", "classify_paragraph", "is_headline_like"]
 
 #: Any HTML tag, well-formed or not (``< /p>``, ``<br/>``, ``<div class="x">``), and comments.
-MARKUP = re.compile(r"<!--.*?-->|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>", re.S)
+#: Script and style elements count with their content: code is never article text.
+MARKUP = re.compile(
+    r"<(script|style|noscript)\b[^<>]{0,400}>[^\n]*?(?:</\1\s*>|$)"
+    r"|<!--.*?-->|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>",
+    re.S | re.I | re.M,
+)
 
 _BOILERPLATE_LINES = [
     # reply and comment prompts
