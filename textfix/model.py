@@ -67,6 +67,12 @@ class Options:
     repair: bool = True
     #: Fewest words a span in another language needs before it counts as foreign.
     min_foreign_words: int = 3
+    #: Translate foreign spans into the document language (needs installed models).
+    translate: bool = False
+    #: Translate the whole document into this language (implies translating).
+    target_language: str | None = None
+    #: Keep spans verbatim, flagged in ``Result.untranslated``, when a model is missing.
+    keep_untranslated: bool = False
 
     def __post_init__(self) -> None:
         if not self.languages:
@@ -91,6 +97,8 @@ class Result:
     edits: tuple[Edit, ...]
     encoding: str | None = None
     metadata: dict[str, object] = field(default_factory=dict)
+    #: Spans that should have been translated but were kept verbatim (no model installed).
+    untranslated: tuple[Segment, ...] = ()
 
     def segments_json(self) -> dict[str, object]:
         """The ``textfix segment --json`` contract."""

@@ -1,23 +1,61 @@
-"""The clean pipeline: read → repair → segment → assemble, with one edit log."""
+"""The clean pipeline: read → repair → segment → translate → assemble, with one edit log."""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .assemble import assembly_edits
+from .assemble import assembly_edits, is_kept
 from .edits import OffsetMap, apply_edits, compose
-from .model import Options, Result, Segment
+from .model import Edit, Options, Result, Segment
 from .reader import Decoded
 from .repair import repair_edits
 from .segment import segment_text
 
-__all__ = ["clean", "clean_decoded"]
+if TYPE_CHECKING:
+    from .translate import ModelStore
+
+__all__ = ["clean", "clean_decoded", "clean_many"]
 
 _DEFAULT = Options()
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-def clean(text: str, options: Options = _DEFAULT) -> Result:
-    """Clean one article: find its language, segments and debris, and repair it.
+@dataclass
+class _Prepared:
+    """One document after repair and segmentation (offsets into ``repaired``)."""
+
+    text: str
+    repairs: list[Edit]
+    repaired: str
+    language: str
+    segments: list[Segment]
+
+
+def _prepare(text: str, options: Options) -> _Prepared:
+    repairs = repair_edits(text) if options.repair else []
+    repaired = apply_edits(text, repairs)
+    language, segments = segment_text(repaired, options)
+    return _Prepared(text, repairs, repaired, language, segments)
+
+
+def _translation_target(segment: Segment, language: str, options: Options) -> str | None:
+    """The language a kept segment must be translated into, or ``None``."""
+    if options.target_language is not None:
+        target = options.target_language
+    elif options.translate and segment.kind == "foreign":
+        target = language
+    else:
+        return None
+    source = segment.lang or language
+    return target if source != target else None
+
+
+def clean(text: str, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
+    """Clean one article: find its language, segments and debris, repair it, translate if asked.
 
     >>> r = clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n")
     >>> r.output, r.language
@@ -25,25 +63,96 @@ def clean(text: str, options: Options = _DEFAULT) -> Result:
     >>> [(s.kind, s.reason) for s in r.segments]
     [('text', None), ('debris', 'boilerplate')]
     """
-    repairs = repair_edits(text) if options.repair else []
-    repaired = apply_edits(text, repairs)
-    language, segments = segment_text(repaired, options)
-    assembled = assembly_edits(repaired, segments, options)
+    return clean_many([text], options, models=models)[0]
+
+
+def clean_many(
+    texts: Sequence[str], options: Options = _DEFAULT, *, models: ModelStore | None = None
+) -> list[Result]:
+    """Clean several articles; their spans are translated together, one batch per language pair.
+
+    ``models`` is the store of installed translation packages (default: a
+    :class:`textfix.translate.ModelStore` over the default folder), used only when
+    ``options`` ask for translation.
+    """
+    prepared = [_prepare(text, options) for text in texts]
+    translations: list[dict[int, Edit]] = [{} for _ in prepared]
+    untranslated: list[list[int]] = [[] for _ in prepared]
+    if options.translate or options.target_language is not None:
+        _translate_all(prepared, options, models, translations, untranslated)
+    return [
+        _finish(p, options, translations[i], [p.segments[j] for j in untranslated[i]])
+        for i, p in enumerate(prepared)
+    ]
+
+
+def _translate_all(
+    prepared: Sequence[_Prepared],
+    options: Options,
+    models: ModelStore | None,
+    translations: list[dict[int, Edit]],
+    untranslated: list[list[int]],
+) -> None:
+    """Translate every span that needs it, batched per language pair across documents."""
+    from .translate import MissingModelError, ModelStore
+
+    store = models if models is not None else ModelStore()
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for d, document in enumerate(prepared):
+        for s, segment in enumerate(document.segments):
+            target = _translation_target(segment, document.language, options)
+            if target is None or not is_kept(segment, options):
+                continue
+            if not _LETTER.search(document.repaired, segment.start, segment.end):
+                continue  # punctuation or numbers only: nothing to translate
+            groups[(segment.lang or document.language, target)].append((d, s))
+    for (source, target), members in sorted(groups.items()):
+        spans = [_segment_text(prepared[d], s) for d, s in members]
+        try:
+            route = store.route_name(source, target)
+            outputs = store.translate(spans, source, target)
+        except MissingModelError:
+            if not options.keep_untranslated:
+                raise
+            for d, s in members:
+                untranslated[d].append(s)
+            continue
+        for (d, s), before, after in zip(members, spans, outputs, strict=True):
+            segment = prepared[d].segments[s]
+            reason = f"translation: {source}→{target} (model {route})"
+            translations[d][s] = Edit(segment.start, segment.end, before, after, reason)
+
+
+def _segment_text(document: _Prepared, index: int) -> str:
+    segment = document.segments[index]
+    return document.repaired[segment.start : segment.end]
+
+
+def _finish(
+    prepared: _Prepared, options: Options, translations: dict[int, Edit], untranslated: list[Segment]
+) -> Result:
+    """Assemble the output and compose every stage's edits into one log over the original."""
+    text, repairs = prepared.text, prepared.repairs
+    assembled = assembly_edits(prepared.repaired, prepared.segments, options)
+    if translations:
+        assembled = sorted([*assembled, *translations.values()], key=lambda e: (e.start, e.end))
     edits = compose(text, repairs, assembled) if repairs else assembled
     output = apply_edits(text, edits)
-    original_segments = _to_original(text, OffsetMap(repairs), segments)
-    return Result(text, output, language, tuple(original_segments), tuple(edits))
-
-
-def clean_decoded(decoded: Decoded, options: Options = _DEFAULT) -> Result:
-    """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
-    result = clean(decoded.text, options)
+    mapping = OffsetMap(repairs)
+    original_segments = _to_original(text, mapping, prepared.segments)
+    kept_verbatim = tuple(
+        Segment(mapping.start(s.start), mapping.end(s.end), s.kind, s.lang, "no translation model")
+        for s in untranslated
+    )
     return Result(
-        result.original, result.output, result.language, result.segments, result.edits,
-        encoding=decoded.encoding, metadata={"newline": decoded.newline, "html": decoded.html},
+        text, output, prepared.language, tuple(original_segments), tuple(edits), untranslated=kept_verbatim
     )
 
 
+def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
+    """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
+    result = clean(decoded.text, options, models=models)
+    return replace(result, encoding=decoded.encoding, metadata={"newline": decoded.newline, "html": decoded.html})
 def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> list[Segment]:
     """Segments over the original text, sorted and disjoint, with only whitespace between.
 
