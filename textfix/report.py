@@ -1,0 +1,153 @@
+"""The JSON report: per document its segments, its edits and a summary of what changed.
+
+Format (``REPORT_VERSION`` 1)::
+
+    {"textfix_report": 1,
+     "documents": [{"file", "language", "encoding", "segments", "edits", "summary"}]}
+
+- ``segments``: the ``textfix segment --json`` contract (start, end, kind, lang, reason).
+- ``edits``: start, end, before, after, reason, plus ``kind`` (the reason's prefix:
+  debris, duplicate, repair, translation, glossary, whitespace, or other) and, for
+  translation edits, ``source``, ``target`` and ``model`` when the reason names them.
+- ``summary``: ``changes`` (edits per kind, every kind present), ``marked`` (edits that are
+  not whitespace), ``characters`` (original, output), ``languages`` (characters of text and
+  foreign segments per language), ``untranslated`` (foreign segments no translation edit
+  covers: start, end, lang, text) and ``glossary_problems`` (what the glossary stage left in
+  ``Result.metadata["glossary_problems"]``, empty without it).
+
+>>> from textfix import clean
+>>> summary = document_report(clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n"))["summary"]
+>>> summary["changes"]["debris"], summary["changes"]["repair"], summary["marked"]
+(1, 1, 2)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from .model import Edit, Result, Segment
+from .output import write_atomic
+from .review import CHANGE_KINDS, MARKED_KINDS, change_kind, parse_reason
+
+__all__ = [
+    "REPORT_VERSION",
+    "batch_report",
+    "change_counts",
+    "document_report",
+    "edit_json",
+    "language_characters",
+    "untranslated_spans",
+    "write_report",
+]
+
+#: Bumped when a key changes meaning or disappears (new keys may be added without it).
+REPORT_VERSION = 1
+
+
+def change_counts(edits: Sequence[Edit]) -> dict[str, int]:
+    """How many edits of each kind; every kind is present, in :data:`CHANGE_KINDS` order.
+
+    >>> change_counts([Edit(0, 1, "x", "", "debris: markup"), Edit(2, 3, "y", "z", "new: thing")])["other"]
+    1
+    """
+    counts = dict.fromkeys(CHANGE_KINDS, 0)
+    for edit in edits:
+        counts[change_kind(edit.reason)] += 1
+    return counts
+
+
+def edit_json(edit: Edit) -> dict[str, object]:
+    """An edit as in the report: its fields, its kind, and for translations the languages and model.
+
+    >>> edit_json(Edit(0, 3, "Мир", "Welt", "translation: ru→de (model ru→en→de)"))["model"]
+    'ru→en→de'
+    """
+    info = parse_reason(edit.reason)
+    payload: dict[str, object] = {**edit.to_json(), "kind": info.kind}
+    if info.kind == "translation":
+        payload.update(source=info.source, target=info.target, model=info.model)
+    return payload
+
+
+def language_characters(segments: Sequence[Segment]) -> dict[str, int]:
+    """Characters of text and foreign segments per language, most first.
+
+    >>> language_characters([Segment(0, 10, "text", "de"), Segment(11, 14, "foreign", "ru"),
+    ...                      Segment(15, 20, "debris", None, "markup")])
+    {'de': 10, 'ru': 3}
+    """
+    counts: dict[str, int] = {}
+    for segment in segments:
+        if segment.kind in ("text", "foreign") and segment.lang:
+            counts[segment.lang] = counts.get(segment.lang, 0) + segment.end - segment.start
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _uncovered(text: str, start: int, end: int, covers: Sequence[Edit]) -> bool:
+    """Whether ``text[start:end]`` has a non-space character outside every edit in ``covers``."""
+    position = start
+    for edit in covers:
+        if edit.end <= position or edit.start >= end:
+            continue
+        if text[position : edit.start].strip():
+            return True
+        position = max(position, edit.end)
+    return bool(text[position:end].strip())
+
+
+def untranslated_spans(result: Result) -> list[dict[str, object]]:
+    """Foreign segments that no translation edit covers (all of them without translation),
+    and the spans the pipeline flagged as kept verbatim (``Result.untranslated``), in order.
+
+    >>> from textfix import Options, clean
+    >>> text = "Die NATO hat reagiert.\\n\\nМы обеспокоены тем фактом, что Россия помогает.\\n"
+    >>> [(s["lang"], s["text"][:14]) for s in untranslated_spans(clean(text, Options(document_language="de")))]
+    [('ru', 'Мы обеспокоены')]
+    """
+    translations = [e for e in result.edits if change_kind(e.reason) == "translation"]
+    spans = {(s.start, s.end): s for s in getattr(result, "untranslated", ())}
+    for s in result.segments:
+        if s.kind == "foreign" and _uncovered(result.original, s.start, s.end, translations):
+            spans.setdefault((s.start, s.end), s)
+    return [
+        {"start": s.start, "end": s.end, "lang": s.lang, "text": result.original[s.start : s.end]}
+        for _, s in sorted(spans.items())
+    ]
+
+
+def _glossary_problems(result: Result) -> list[object]:
+    problems = result.metadata.get("glossary_problems")
+    return list(problems) if isinstance(problems, list | tuple) else []
+
+
+def document_report(result: Result, name: str | None = None) -> dict[str, object]:
+    """One document's entry in the report (``name``: the input it came from)."""
+    counts = change_counts(result.edits)
+    summary: dict[str, object] = {
+        "changes": counts,
+        "marked": sum(n for kind, n in counts.items() if kind in MARKED_KINDS),
+        "characters": {"original": len(result.original), "output": len(result.output)},
+        "languages": language_characters(result.segments),
+        "untranslated": untranslated_spans(result),
+        "glossary_problems": _glossary_problems(result),
+    }
+    return {
+        "file": name,
+        "language": result.language,
+        "encoding": result.encoding,
+        "segments": [s.to_json() for s in result.segments],
+        "edits": [edit_json(e) for e in result.edits],
+        "summary": summary,
+    }
+
+
+def batch_report(items: Sequence[tuple[str, Result]]) -> dict[str, object]:
+    """The whole report for ``(name, result)`` pairs, in their order."""
+    return {"textfix_report": REPORT_VERSION, "documents": [document_report(r, name) for name, r in items]}
+
+
+def write_report(path: Path, items: Sequence[tuple[str, Result]]) -> None:
+    """Write the report as UTF-8 JSON, atomically."""
+    write_atomic(path, json.dumps(batch_report(items), ensure_ascii=False, indent=1) + "\n")
