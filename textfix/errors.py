@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["InputError", "OutputError", "TextfixError"]
+__all__ = ["GlossaryError", "InputError", "OutputError", "TextfixError"]
 
 
 class TextfixError(Exception):
@@ -15,3 +15,18 @@ class InputError(TextfixError):
 
 class OutputError(TextfixError):
     """An output that cannot be written (missing folder, no permission, would overwrite an input)."""
+
+
+class GlossaryError(TextfixError):
+    """A glossary file that cannot be used: the message names the file, the line and what is wrong.
+
+    >>> str(GlossaryError("expected 6 fields, found 4", path="names.tsv", line=7))
+    'names.tsv:7: expected 6 fields, found 4'
+    """
+
+    def __init__(self, problem: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.problem = problem
+        self.path = path
+        self.line = line
+        where = ":".join(str(part) for part in (path, line) if part is not None)
+        super().__init__(f"{where}: {problem}" if where else problem)
