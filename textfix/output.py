@@ -28,6 +28,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
     try:
+        os.chmod(temporary, file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -36,6 +37,17 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def file_mode(path: Path) -> int:
+    """Permissions for a file written to ``path``: those of the file it replaces, else the
+    usual ``0o666`` less the umask (a temporary file alone would be private, ``0o600``)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _output_name(source: str) -> str:
