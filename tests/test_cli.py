@@ -125,10 +125,17 @@ def test_legacy_encoding_is_decoded(tmp_path: Path) -> None:
     assert (code, out) == (0, "Столтенберг заявил, что мир будет реагировать на это.\n")
 
 
-def test_translation_without_models_is_refused_with_a_remedy(article: Path) -> None:
-    code, _, err = run("fix", str(article))
-    assert code == 2
-    assert "--no-translate" in err
+def test_translation_without_models_names_the_pair_and_the_remedy(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEXTFIX_MODELS_DIR", str(tmp_path / "no-models"))
+    code, out, err = run("fix", str(article))
+    assert (code, out) == (1, "")
+    assert err == (
+        "textfix: no ru→de translation model installed (missing: ru→en, en→de); install with "
+        "`textfix models install ru en`; `textfix models install en de` or, offline, "
+        "`textfix models install --file PACKAGE.argosmodel`\n"
+    )
 
 
 def test_unknown_document_language_is_a_usage_error(article: Path) -> None:

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import logging
 
+from .batch import clean_file, clean_record
 from .edits import apply_edits
-from .errors import InputError, OutputError, TextfixError
+from .errors import GlossaryError, InputError, OutputError, TextfixError
 from .model import DEFAULT_LANGUAGES, Edit, Options, Result, Segment
-from .pipeline import clean, clean_decoded
+from .pipeline import clean, clean_decoded, clean_many
 from .reader import Decoded, decode_bytes, read_path
+from .translate import MissingModelError, ModelError, ModelStore
 
 __all__ = [
     "DEFAULT_LANGUAGES",
     "Decoded",
     "Edit",
+    "GlossaryError",
     "InputError",
+    "MissingModelError",
+    "ModelError",
+    "ModelStore",
     "Options",
     "OutputError",
     "Result",
@@ -28,6 +34,9 @@ __all__ = [
     "apply_edits",
     "clean",
     "clean_decoded",
+    "clean_file",
+    "clean_many",
+    "clean_record",
     "decode_bytes",
     "read_path",
 ]
