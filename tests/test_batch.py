@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import textfix
+from textfix.glossary import builtin_glossary
 from textfix.batch import (
     FAILURES_NAME,
     BatchConfig,
@@ -38,9 +39,14 @@ def gold_texts() -> list[str]:
     return [doc.text for doc in load_gold(CORPUS / "gold")]
 
 
+def cli_options() -> Options:
+    """What ``textfix fix --no-translate`` cleans with: the defaults and the built-in glossary."""
+    return Options(glossary=builtin_glossary())
+
+
 def expected(path: Path) -> str:
-    """What a fresh, single-process clean of ``path`` gives."""
-    return textfix.clean_decoded(textfix.read_path(path)).output
+    """What a fresh, single-process clean of ``path`` with the CLI's options gives."""
+    return textfix.clean_decoded(textfix.read_path(path), cli_options()).output
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -276,10 +282,10 @@ def test_jsonl_round_trip_keeps_every_field_and_the_order(
         assert list(out) == [*row, "text_clean", "textfix"]
         assert out["textfix"]["translated"] == 0
         assert {k: out[k] for k in row} == row
-        assert out["text_clean"] == textfix.clean(str(row["text"])).output
+        assert out["text_clean"] == textfix.clean(str(row["text"]), cli_options()).output
         assert out["textfix"]["characters"] == len(str(row["text"]))
     assert "12 records: 12 cleaned" in err
-    again = run_jsonl(source, target, "text", BatchConfig(workers=1))
+    again = run_jsonl(source, target, "text", BatchConfig(workers=1, options=cli_options()))
     assert (again.cleaned, again.skipped) == (0, 1)
 
 

@@ -75,9 +75,11 @@ def _store(models_dir: Path | None) -> ModelStore:
 
 
 def _warn_untranslated(name: str, result: Result) -> None:
-    """Say which spans were kept verbatim for want of a model."""
+    """Say which spans were kept verbatim for want of a model, and which names got lost."""
     for segment in result.untranslated:
         _fail(f"{name}: kept untranslated ({segment.lang}, no model): characters {segment.start}-{segment.end}")
+    for problem in result.metadata.get("glossary_problems", ()):  # type: ignore[attr-defined]
+        _fail(f"{name}: {problem}")
 
 
 def _clean_all(files: list[str], options: Options) -> tuple[list[tuple[str, Result]], int]:
@@ -163,14 +165,11 @@ def fix(
         keep_untranslated=keep_untranslated,
     )
     models = None if no_translate else _store(models_dir)
+    options = replace(options, glossary=_load_glossary(glossary_files, no_builtin_glossary))
     if any(is_batch_input(name) for name in files):
-        if glossary_files or no_builtin_glossary:
-            _fail("--glossary and --no-builtin-glossary work on files, not yet on folders, globs or .jsonl inputs")
-            raise typer.Exit(2)
         reviews = report is not None or diff_html is not None
         setup = PipelineSetup(models_dir)
         raise typer.Exit(_fix_corpus(files, output, options, in_place or reviews, workers, jsonl_field, setup))
-    glossary = _load_glossary(glossary_files, no_builtin_glossary)
     try:
         targets = output_paths(files, output, in_place=in_place)
     except TextfixError as error:
@@ -180,7 +179,7 @@ def fix(
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
-            result = _with_glossary(clean_decoded(read_path(name), options, models=models), glossary, options)
+            result = clean_decoded(read_path(name), options, models=models)
             _warn_untranslated(name, result)
             done.append((name, result))
             if target is None:
@@ -385,15 +384,6 @@ def _load_glossary(files: list[Path] | None, no_builtin: bool) -> Glossary:
     except TextfixError as error:
         _fail(str(error))
         raise typer.Exit(1) from error
-
-
-def _with_glossary(result: Result, glossary: Glossary, options: Options) -> Result:
-    """Names in the document-language text respelled; a whole-document translation is left to translation."""
-    from .glossary import apply_glossary
-
-    if options.target_language not in (None, result.language):
-        return result
-    return apply_glossary(result, glossary)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 __all__ = ["DEFAULT_LANGUAGES", "Edit", "Kind", "Options", "Result", "Segment"]
 
@@ -73,6 +76,8 @@ class Options:
     target_language: str | None = None
     #: Keep spans verbatim, flagged in ``Result.untranslated``, when a model is missing.
     keep_untranslated: bool = False
+    #: Names to keep in one spelling per language (``textfix.glossary``); ``None``: none.
+    glossary: Glossary | None = None
 
     def __post_init__(self) -> None:
         if not self.languages:

@@ -78,12 +78,26 @@ def clean_many(
     prepared = [_prepare(text, options) for text in texts]
     translations: list[dict[int, Edit]] = [{} for _ in prepared]
     untranslated: list[list[int]] = [[] for _ in prepared]
+    problems: list[list[str]] = [[] for _ in prepared]
     if options.translate or options.target_language is not None:
-        _translate_all(prepared, options, models, translations, untranslated)
-    return [
+        _translate_all(prepared, options, models, translations, untranslated, problems)
+    results = [
         _finish(p, options, translations[i], [p.segments[j] for j in untranslated[i]])
         for i, p in enumerate(prepared)
     ]
+    if options.glossary is not None:
+        results = [_with_glossary(r, options, found) for r, found in zip(results, problems, strict=True)]
+    return results
+
+
+def _with_glossary(result: Result, options: Options, problems: list[str]) -> Result:
+    """Names in untranslated document-language text respelled; translation problems recorded."""
+    from .glossary import apply_glossary
+
+    assert options.glossary is not None
+    if options.target_language in (None, result.language):
+        result = apply_glossary(result, options.glossary)
+    return replace(result, metadata={**result.metadata, "glossary_problems": problems})
 
 
 def _translate_all(
@@ -92,6 +106,7 @@ def _translate_all(
     models: ModelStore | None,
     translations: list[dict[int, Edit]],
     untranslated: list[list[int]],
+    problems: list[list[str]],
 ) -> None:
     """Translate every span that needs it, batched per language pair across documents."""
     from .translate import MissingModelError, ModelStore
@@ -110,7 +125,12 @@ def _translate_all(
         spans = [_segment_text(prepared[d], s) for d, s in members]
         try:
             route = store.route_name(source, target)
-            outputs = store.translate(spans, source, target)
+            if options.glossary is None:
+                outputs = store.translate(spans, source, target)
+            else:
+                outputs, lost = _translate_names_kept(store, spans, source, target, options)
+                for (d, _), messages in zip(members, lost, strict=True):
+                    problems[d].extend(messages)
         except MissingModelError:
             if not options.keep_untranslated:
                 raise
@@ -121,6 +141,29 @@ def _translate_all(
             segment = prepared[d].segments[s]
             reason = f"translation: {source}→{target} (model {route})"
             translations[d][s] = Edit(segment.start, segment.end, before, after, reason)
+
+
+def _translate_names_kept(
+    store: ModelStore, spans: list[str], source: str, target: str, options: Options
+) -> tuple[list[str], list[list[str]]]:
+    """Translate with glossary names protected by placeholders, then put the canonical names back.
+
+    A span whose placeholders do not survive the model is translated again as it is,
+    and the names are looked for in that output instead; names still missing are
+    reported (one message each), never dropped silently.
+    """
+    from .glossary import protect, restore
+
+    assert options.glossary is not None
+    protected = [protect(span, options.glossary, target) for span in spans]
+    outputs = store.translate([text for text, _ in protected], source, target)
+    restored = [restore(out, placeholders) for out, (_, placeholders) in zip(outputs, protected, strict=True)]
+    retry = [i for i, (_, lost) in enumerate(restored) if lost]
+    if retry:
+        plain = store.translate([spans[i] for i in retry], source, target)
+        for i, out in zip(retry, plain, strict=True):
+            restored[i] = restore(out, protected[i][1])
+    return [text for text, _ in restored], [[p.message for p in lost] for _, lost in restored]
 
 
 def _segment_text(document: _Prepared, index: int) -> str:
