@@ -15,7 +15,6 @@ import pytest
 from typer.testing import CliRunner
 
 import textfix
-from textfix.glossary import builtin_glossary
 from textfix.batch import (
     FAILURES_NAME,
     BatchConfig,
@@ -29,6 +28,7 @@ from textfix.batch import (
 )
 from textfix.cli import app
 from textfix.evaluate import load_gold
+from textfix.glossary import builtin_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
