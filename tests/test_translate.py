@@ -211,3 +211,41 @@ def test_a_package_that_fails_to_load_is_a_model_error(tmp_path: Path, store: Mo
     (copy.path / info.path.name / "model" / "model.bin").write_bytes(b"garbage")
     with pytest.raises(ModelError, match="cannot load the ru→en model"):
         copy.translate(["Мы обеспокоены тем фактом."], "ru", "en")
+
+
+def test_glossary_names_come_out_canonical_in_the_translation(store: ModelStore) -> None:
+    from textfix.glossary import builtin_glossary
+
+    original = SEED.read_text(encoding="utf-8")
+    options = replace(textfix.Options(), translate=True, glossary=builtin_glossary())
+    result = textfix.clean(original, options, models=store)
+    assert "sagte Stoltenberg." in result.output
+    assert "Столтенберг" not in result.output and "Stoltenberh" not in result.output
+    assert result.metadata["glossary_problems"] == []
+    assert textfix.apply_edits(original, result.edits) == result.output
+
+
+def test_names_a_model_loses_are_reported_not_dropped_silently(store: ModelStore) -> None:
+    from textfix.glossary import builtin_glossary
+
+    german = "Die NATO hat darauf reagiert und die G7 stellt sich bereits dagegen, sagte er am Montag."
+    text = f"{german}\n\nСтолтенберг прилетел в Пхеньян вчера вечером на самолете.\n"
+    options = replace(textfix.Options(), translate=True, glossary=builtin_glossary())
+    result = textfix.clean(text, options, models=store)  # the toy model knows none of this sentence
+    assert result.metadata["glossary_problems"] == [
+        "glossary name 'Столтенберг' (Stoltenberg) was lost in translation",
+        "glossary name 'Пхеньян' (Pjöngjang) was lost in translation",
+    ]
+
+
+def test_ukrainian_pivots_to_german(store: ModelStore) -> None:
+    chains = _chains("uk_chains.tsv")
+    assert store.translate([c["uk"] for c in chains], "uk", "de") == [c["de"] for c in chains]
+
+
+def test_whole_document_into_english_keeps_its_paragraphs(store: ModelStore) -> None:
+    chains = _chains("uk_chains.tsv")
+    german = [c["de"] for c in chains[:3]]
+    text = "\n\n".join(german) + "\n"
+    result = textfix.clean(text, replace(textfix.Options(), target_language="en"), models=store)
+    assert result.output.split("\n\n") == [c["en"] for c in chains[:2]] + [chains[2]["en"] + "\n"]
