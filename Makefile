@@ -13,12 +13,22 @@ $(BIN)/textfix: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The demo installs the toy translation packages into a folder of its own (.models).
+DEMO_MODELS := .models
+
 demo: $(BIN)/textfix
 	@echo "== textfix segment $(SEED)"
 	$(BIN)/textfix segment $(SEED)
 	@echo
 	@echo "== textfix fix --no-translate $(SEED)"
 	$(BIN)/textfix fix --no-translate $(SEED)
+	@echo
+	@echo "== textfix models install --file models/*.argosmodel (toy packages: see README)"
+	@for package in models/*.argosmodel; do \
+		$(BIN)/textfix models install --models-dir $(DEMO_MODELS) --file $$package || exit 1; done
+	@echo
+	@echo "== textfix fix $(SEED)  (Russian spans translated into German)"
+	$(BIN)/textfix fix --models-dir $(DEMO_MODELS) $(SEED)
 
 lint: $(BIN)/textfix
 	$(BIN)/ruff check textfix tests bench
@@ -30,6 +40,10 @@ test: lint
 bench: $(BIN)/textfix
 	$(BIN)/python bench/bench_clean.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_translate.py
+	$(BIN)/python bench/bench_glossary.py
+	$(BIN)/python bench/bench_review.py
+	$(BIN)/python bench/bench_batch.py --jsonl-mb 50
 
 clean-venv:
 	rm -rf $(VENV)

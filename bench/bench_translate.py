@@ -93,12 +93,17 @@ def main() -> int:
             best = min(best, time.perf_counter() - start)
         timings[name] = best
 
-    identical = outputs["textfix batched"] == outputs["argostranslate per span"]
-    differing = sum(
-        a != b
+    pairs_of_outputs = [
+        (source, ours, theirs)
         for pair in spans
-        for a, b in zip(outputs["textfix batched"][pair], outputs["argostranslate per span"][pair], strict=True)
-    )
+        for source, ours, theirs in zip(
+            spans[pair], outputs["textfix batched"][pair], outputs["argostranslate per span"][pair], strict=True
+        )
+    ]
+    differing = [item for item in pairs_of_outputs if item[1] != item[2]]
+    # argostranslate glues the pieces of a span's sentences before decoding; textfix decodes
+    # each sentence and joins them with one space. Compare the words as well as the raw text.
+    differing_words = [item for item in differing if item[1].split() != item[2].split()]
     pairs = ", ".join(f"{a}→{b}" for a, b in sorted(spans))
     print(f"{total} foreign spans of the gold corpus, pairs: {pairs}; threads per model: {args.threads or 'all'}")
     print(f"{'path':26} {'spans/s':>9} {'seconds':>9}")
@@ -106,7 +111,10 @@ def main() -> int:
         print(f"{name:26} {total / seconds:9.1f} {seconds:9.3f}")
     ratio = timings["argostranslate per span"] / timings["textfix batched"]
     print(f"textfix batched is {ratio:.2f}x the speed of argostranslate per span")
-    print(f"identical outputs: {identical} ({differing} of {total} spans differ)")
+    print(f"identical outputs: {total - len(differing)} of {total} spans exactly, "
+          f"{total - len(differing_words)} of {total} word for word")
+    for source, ours, theirs in differing:
+        print(f"  {source[:50]!r}\n    textfix: {ours[-60:]!r}\n    argos:   {theirs[-60:]!r}")
     return 0
 
 
