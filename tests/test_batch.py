@@ -384,7 +384,7 @@ def test_dask_bag_on_a_local_cluster_of_processes(
         stream.write(json.dumps({"id": 99, "title": "no text"}) + "\n")
     files = _make_corpus(tmp_path / "files", 6)
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         distributed.Client(cluster),
     ):
         bag = db.read_text(str(source), blocksize=4096).map(json.loads)
