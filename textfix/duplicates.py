@@ -16,18 +16,50 @@ from .debris import is_headline_like
 __all__ = ["find_duplicates"]
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
-# Different names for one thing, reduced to one token before comparing.
-_SYNONYMS = {
-    "nkorea": r"\b(?:nordkorea|dvrk|kdvr|north korea|dprk|кндр|северная корея|північна корея|demokratische volksrepublik korea)\b",
-    "kimjongun": r"\bkim jong[- ]?un\w*\b|\bким чен ын\w*",
-    "pyongyang": r"\b(?:pjöngjang|pyongyang|пхеньян\w*)\b",
-    "kyiv": r"\b(?:kiew|kyjiw|kyiv|kiev|киев\w*|київ\w*)\b",
-    "zelensky": r"\b(?:selenskyj|zelensky[iy]?|zelenskyy|зеленск\w+|зеленськ\w+)\b",
+# Different names for one thing, unified on word stems (first five letters) before comparing.
+_SAME_STEM = {
+    **dict.fromkeys(("nordk", "dvrk", "kdvr", "dprk", "кндр"), "#nkorea"),
+    **dict.fromkeys(("pjöng", "pyong", "пхень"), "#pyongyang"),
+    **dict.fromkeys(("kiew", "kyjiw", "kyiv", "kiev", "киев", "київ", "києва"), "#kyiv"),
+    **dict.fromkeys(("selen", "zelen", "зелен"), "#zelensky"),
+    **dict.fromkeys(("jong-", "jong", "чен"), "#kimjongun"),
 }
-# Substrings one of which every synonym contains: most paragraphs skip the regex.
-_SYNONYM_HINTS = ("kore", "dvrk", "kdvr", "dprk", "кндр", "коре", "jong", "чен ын", "jang", "пхеньян", "kiew", "kyjiw",
-                  "kyiv", "kiev", "киев", "київ", "selensk", "zelensk", "зеленск", "зеленськ")
-_SYNONYM = re.compile("|".join(f"(?P<{token}>{pattern})" for token, pattern in _SYNONYMS.items()), re.I)
+# Several words for one name: (stems in order) -> token.
+_SAME_WORDS = {
+    ("north", "korea"): "#nkorea",
+    ("север", "корея"): "#nkorea",  # Северная Корея
+    ("север", "кореи"): "#nkorea",  # Северной Кореи
+    ("півні", "корея"): "#nkorea",  # Північна Корея
+    ("півні", "кореї"): "#nkorea",  # Північної Кореї
+    ("demok", "volks", "korea"): "#nkorea",  # Demokratische Volksrepublik Korea
+    ("kim", "#kimjongun"): "#kimjongun",
+    ("ким", "#kimjongun"): "#kimjongun",
+    ("#kimjongun", "un"): "#kimjongun",
+    ("#kimjongun", "ын"): "#kimjongun",
+}
+# Substrings one of which every synonym contains: most paragraphs skip the mapping.
+_SYNONYM_HINTS = ("kore", "dvrk", "kdvr", "dprk", "кндр", "коре", "jong", "чен", "jang", "пхень", "kiew", "kyjiw",
+                  "kyiv", "kiev", "киев", "київ", "києв", "selensk", "zelensk", "зеленск", "зеленськ")
+_LONGEST_RUN = max(len(k) for k in _SAME_WORDS)
+
+
+def _unify(stems: list[str]) -> list[str]:
+    """Stems with every name variant replaced by one token.
+
+    >>> _unify(["kim", "jong", "un", "besuc", "north", "korea"])
+    ['#kimjongun', 'besuc', '#nkorea']
+    """
+    single = [_SAME_STEM.get(stem, stem) for stem in stems]
+    unified: list[str] = []
+    for stem in single:
+        unified.append(stem)
+        for length in range(_LONGEST_RUN, 1, -1):
+            if tuple(unified[-length:]) in _SAME_WORDS:
+                unified[-length:] = [_SAME_WORDS[tuple(unified[-length:])]]
+                break
+    return unified
+
+
 _STOP = frozenset(
     "der die das den dem des ein eine von vom zu zur zum und in im an am auf nach mit für bei aus über "
     "the a an of to and in on at for from with by".split()
@@ -40,9 +72,10 @@ _WINDOW = 40
 
 def _stems(lowered: str, words: list[str]) -> frozenset[str]:
     """Content-word stems of a lower-cased text (and its ``words``), synonyms unified."""
+    stems = [w[:5] for w in words if w not in _STOP]
     if any(hint in lowered for hint in _SYNONYM_HINTS):
-        words = _WORD.findall(_SYNONYM.sub(lambda m: m.lastgroup or "", lowered))
-    return frozenset(w[:5] for w in words if w not in _STOP)
+        stems = _unify(stems)
+    return frozenset(stems)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

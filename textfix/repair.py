@@ -38,8 +38,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w\"”“»)])[ \t\u00a0]+(?=[.,;:!?](?:[\s\"”“«»)]|$))")
-_RUN_TOGETHER = re.compile(r"(?<=[a-zäöüßа-яёіїєґ]{3}[.!?])(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
+# Patterns start with what they consume (fast to scan for); the group "edit" is what changes.
+_SPACE_BEFORE_PUNCT = re.compile(r"[\w\"”“»)](?P<edit>[ \t\u00a0]+)(?=[.,;:!?](?:[\s\"”“«»)]|$))")
+_RUN_TOGETHER = re.compile(r"[a-zäöüßа-яёіїєґ]{3}[.!?](?P<edit>)(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
 _LINE_EDGE_SPACES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$", re.M)
 
@@ -147,11 +148,13 @@ def fix_characters(text: str) -> list[Edit]:
 
 
 def _regex_edits(pattern: re.Pattern[str], replacement: str, reason: str) -> Callable[[str], list[Edit]]:
+    group = "edit" if "edit" in pattern.groupindex else 0
+
     def edits(text: str) -> list[Edit]:
         return [
-            Edit(m.start(), m.end(), m.group(), replacement, reason)
+            Edit(m.start(group), m.end(group), m.group(group), replacement, reason)
             for m in pattern.finditer(text)
-            if m.group() != replacement
+            if m.group(group) != replacement
         ]
 
     edits.__name__ = reason.removeprefix("repair: ").replace(" ", "_")
