@@ -249,3 +249,10 @@ def test_whole_document_into_english_keeps_its_paragraphs(store: ModelStore) -> 
     text = "\n\n".join(german) + "\n"
     result = textfix.clean(text, replace(textfix.Options(), target_language="en"), models=store)
     assert result.output.split("\n\n") == [c["en"] for c in chains[:2]] + [chains[2]["en"] + "\n"]
+
+
+def test_cli_diff_shows_each_translation_with_its_model(models_env: Path) -> None:
+    run = CliRunner().invoke(app, ["diff", "--translate", "--width", "160", str(SEED)])
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.count("{translation: ru→de (model ru→en, en→de)}") == 2
+    assert "{+Wir sind besorgt darüber" in run.stdout

@@ -82,13 +82,15 @@ def _warn_untranslated(name: str, result: Result) -> None:
         _fail(f"{name}: {problem}")
 
 
-def _clean_all(files: list[str], options: Options) -> tuple[list[tuple[str, Result]], int]:
+def _clean_all(
+    files: list[str], options: Options, models: ModelStore | None = None
+) -> tuple[list[tuple[str, Result]], int]:
     """Clean every input; report unreadable ones on stderr and count them."""
     results: list[tuple[str, Result]] = []
     failures = 0
     for name in files:
         try:
-            results.append((name, clean_decoded(read_path(name), options)))
+            results.append((name, clean_decoded(read_path(name), options, models=models)))
         except TextfixError as error:
             _fail(str(error))
             failures += 1
@@ -216,11 +218,27 @@ def diff(
         typer.Option("--html", help="Write a review page instead (a folder for several inputs, with index.html)."),
     ] = None,
     width: Annotated[int | None, typer.Option("--width", help="Columns to fit (default: the terminal's).")] = None,
+    translate: Annotated[
+        bool, typer.Option("--translate", help="Also translate foreign spans, as `fix` does (needs models).")
+    ] = False,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Show the whole document translated into this language.")
+    ] = None,
+    models_dir: ModelsDir = None,
+    glossary_files: GlossaryFiles = None,
+    no_builtin_glossary: NoBuiltinGlossary = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
-    results, failures = _clean_all(files, _options(languages, lang))
+    options = replace(
+        _options(languages, lang),
+        translate=translate,
+        target_language=to.lower() if to else None,
+        glossary=_load_glossary(glossary_files, no_builtin_glossary),
+    )
+    models = _store(models_dir) if translate or to else None
+    results, failures = _clean_all(files, options, models)
     if html is None:
         for name, result in results:
             if len(files) > 1:
