@@ -895,7 +895,7 @@ def _clean_files(
                 try:
                     with interruption.critical():
                         target.parent.mkdir(parents=True, exist_ok=True)
-                        write_atomic(target, outcome.output)
+                        write_atomic(target, outcome.output, durable=False)
                         journal.record(target.relative_to(outdir).as_posix(), info, fingerprint)
                 except OutputError as problem:
                     error = str(problem)

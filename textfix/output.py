@@ -12,11 +12,13 @@ from .errors import OutputError
 __all__ = ["output_paths", "write_atomic"]
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     A reader never sees a half-written file, and an existing file stays intact if
-    writing fails.
+    writing fails or the process is killed. ``durable`` also flushes the data to disk
+    before the rename (fsync), so that it survives a power cut; corpus runs, which
+    write thousands of files and journal each one, leave that to the system.
     """
     folder = path.parent
     if not folder.is_dir():
@@ -32,7 +34,8 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
