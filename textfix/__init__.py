@@ -11,7 +11,7 @@ import logging
 
 from .batch import clean_file, clean_record
 from .edits import apply_edits
-from .errors import GlossaryError, InputError, OutputError, TextfixError
+from .errors import GlossaryError, InputError, InputTooLargeError, OutputError, TextfixError
 from .model import DEFAULT_LANGUAGES, Edit, Options, Result, Segment
 from .pipeline import clean, clean_decoded, clean_many
 from .reader import Decoded, decode_bytes, read_path
@@ -23,6 +23,7 @@ __all__ = [
     "Edit",
     "GlossaryError",
     "InputError",
+    "InputTooLargeError",
     "MissingModelError",
     "ModelError",
     "ModelStore",

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
-from .batch import BatchConfig, PipelineSetup, Progress, is_batch_input, run_files, run_jsonl
-from .errors import TextfixError
+from .batch import DEFAULT_MAX_BYTES, BatchConfig, PipelineSetup, Progress, is_batch_input, run_files, run_jsonl
+from .errors import InputTooLargeError, TextfixError
 from .htmlreport import write_page, write_pages
 from .model import DEFAULT_LANGUAGES, Options, Result
 from .output import output_paths, write_atomic
@@ -52,6 +52,10 @@ GlossaryFiles = Annotated[
     list[Path] | None,
     typer.Option("--glossary", help="Glossary file (.tsv, .csv, .tbx) laid over the built-in one; repeatable."),
 ]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Inputs larger than this are reported, not read (default: 16 MiB)."),
+]
 NoBuiltinGlossary = Annotated[bool, typer.Option("--no-builtin-glossary", help="Leave the built-in glossary out.")]
 
 
@@ -65,6 +69,12 @@ def _options(languages: str, lang: str | None) -> Options:
 
 def _fail(message: str) -> None:
     typer.echo(f"textfix: {message}", err=True)
+
+
+def _fail_error(error: TextfixError) -> None:
+    """One line on stderr for a failed input, with the remedy where there is one."""
+    hint = "; raise the limit with --max-bytes" if isinstance(error, InputTooLargeError) else ""
+    _fail(f"{error}{hint}")
 
 
 def _store(models_dir: Path | None) -> ModelStore:
@@ -83,16 +93,16 @@ def _warn_untranslated(name: str, result: Result) -> None:
 
 
 def _clean_all(
-    files: list[str], options: Options, models: ModelStore | None = None
+    files: list[str], options: Options, models: ModelStore | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[tuple[str, Result]], int]:
     """Clean every input; report unreadable ones on stderr and count them."""
     results: list[tuple[str, Result]] = []
     failures = 0
     for name in files:
         try:
-            results.append((name, clean_decoded(read_path(name), options, models=models)))
+            results.append((name, clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)))
         except TextfixError as error:
-            _fail(str(error))
+            _fail_error(error)
             failures += 1
     return results, failures
 
@@ -103,9 +113,10 @@ def segment(
     as_json: Annotated[bool, typer.Option("--json", help="Print the segments as JSON (the contract).")] = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
-    results, failures = _clean_all(files, _options(languages, lang))
+    results, failures = _clean_all(files, _options(languages, lang), max_bytes=max_bytes)
     colour = sys.stdout.isatty()
     for name, result in results:
         if as_json:
@@ -156,6 +167,7 @@ def fix(
     no_builtin_glossary: NoBuiltinGlossary = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
     if no_translate and to is not None:
@@ -171,7 +183,8 @@ def fix(
     if any(is_batch_input(name) for name in files):
         reviews = report is not None or diff_html is not None
         setup = PipelineSetup(models_dir)
-        raise typer.Exit(_fix_corpus(files, output, options, in_place or reviews, workers, jsonl_field, setup))
+        config = BatchConfig(options=options, setup=setup, max_bytes=max_bytes)
+        raise typer.Exit(_fix_corpus(files, output, config, in_place or reviews, workers, jsonl_field))
     try:
         targets = output_paths(files, output, in_place=in_place)
     except TextfixError as error:
@@ -181,7 +194,7 @@ def fix(
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
-            result = clean_decoded(read_path(name), options, models=models)
+            result = clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)
             _warn_untranslated(name, result)
             done.append((name, result))
             if target is None:
@@ -189,7 +202,7 @@ def fix(
             else:
                 write_atomic(target, result.output)
         except TextfixError as error:
-            _fail(str(error))
+            _fail_error(error)
             failures += 1
     failures += _write_reviews(done, report, diff_html)
     if failures:
@@ -229,6 +242,7 @@ def diff(
     no_builtin_glossary: NoBuiltinGlossary = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
     options = replace(
@@ -238,7 +252,7 @@ def diff(
         glossary=_load_glossary(glossary_files, no_builtin_glossary),
     )
     models = _store(models_dir) if translate or to else None
-    results, failures = _clean_all(files, options, models)
+    results, failures = _clean_all(files, options, models, max_bytes)
     if html is None:
         for name, result in results:
             if len(files) > 1:
@@ -261,11 +275,10 @@ def diff(
 def _fix_corpus(
     files: list[str],
     output: Path | None,
-    options: Options,
+    config: BatchConfig,
     single_only: bool,
     workers: int | None,
     field: str,
-    setup: PipelineSetup,
 ) -> int:
     """Folders, globs and JSON Lines go through a corpus run (``textfix.batch``); returns the exit code."""
     jsonl = [name for name in files if name.lower().endswith(".jsonl")]
@@ -278,7 +291,6 @@ def _fix_corpus(
     if not jsonl and output is None:
         _fail("folders and globs need --output DIR: their tree is mirrored there")
         return 2
-    config = BatchConfig(options=options, setup=setup)
     if workers is not None:
         config = replace(config, workers=workers)
     progress = Progress(sys.stderr)

@@ -19,10 +19,11 @@ import re
 __all__ = ["MARKUP", "byline_suffix", "classify_paragraph", "is_headline_like"]
 
 #: Any HTML tag, well-formed or not (``< /p>``, ``<br/>``, ``<div class="x">``), and comments.
-#: Script and style elements count with their content: code is never article text.
+#: Script and style elements count with their content: code is never article text. A comment or
+#: script left open runs to the end of its line (searching further for each one was quadratic).
 MARKUP = re.compile(
     r"<(script|style|noscript)\b[^<>]{0,400}>[^\n]*?(?:</\1\s*>|$)"
-    r"|<!--.*?-->|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>",
+    r"|<!--.*?(?:-->|$)|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>",
     re.S | re.I | re.M,
 )
 

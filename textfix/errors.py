@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GlossaryError", "InputError", "OutputError", "TextfixError"]
+__all__ = ["GlossaryError", "InputError", "InputTooLargeError", "OutputError", "TextfixError"]
 
 
 class TextfixError(Exception):
@@ -11,6 +11,14 @@ class TextfixError(Exception):
 
 class InputError(TextfixError):
     """An input that cannot be read as text (missing, binary, undecodable, a directory)."""
+
+
+class InputTooLargeError(InputError):
+    """An input over the size limit (``max_bytes``); it was not read."""
+
+    def __init__(self, message: str, *, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 class OutputError(TextfixError):

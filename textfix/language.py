@@ -240,7 +240,8 @@ def _script_runs(tokens: Sequence[_Token]) -> list[tuple[str | None, list[_Token
     for token in tokens:
         if runs and (token.script is None or runs[-1][0] in (None, token.script)):
             script = runs[-1][0] or token.script
-            runs[-1] = (script, [*runs[-1][1], token])
+            runs[-1][1].append(token)  # in place: copying the run per token was quadratic
+            runs[-1] = (script, runs[-1][1])
         else:
             runs.append((token.script, [token]))
     folded: list[tuple[str | None, list[_Token]]] = []

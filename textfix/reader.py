@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InputTooLargeError
 
 __all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "html_to_text", "read_path"]
 
@@ -99,12 +99,41 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = _decode_legacy(data, name)
+        except UnicodeDecodeError as error:
+            text, encoding = _decode_damaged_utf8(data, error, name)
     if _CONTROL.search(text.replace("\x00", "")) and len(_CONTROL.findall(text)) > max(4, len(text) // 100):
         raise InputError(f"{name}: looks like a binary file, not text")
     text, newline = _normalise_newlines(text)
     return Decoded(text, encoding, newline)
+
+
+def _decode_damaged_utf8(data: bytes, error: UnicodeDecodeError, name: str) -> tuple[str, str]:
+    """Bytes that are not all UTF-8: a file cut inside its last character, UTF-8 with some lines
+    in a legacy encoding (a pasted cp1251 paragraph), or a legacy file throughout.
+
+    >>> decode_bytes(b"F\\xc3\\xbchrung \\xe2\\x82")
+    Decoded(text='Führung \\ufffd', encoding='utf-8 (cut off inside its last character)', newline='none', html=False)
+    >>> data = "Größe\\n".encode() + "Столтенберг заявил\\n".encode("cp1251")
+    >>> decode_bytes(data).encoding
+    'utf-8 with cp1251 lines'
+    """
+    # The first bad byte starts a character the data ends inside of: everything before it is UTF-8.
+    if error.reason == "unexpected end of data" and error.end == len(data) and len(data) - error.start < 4:
+        return data.decode("utf-8", errors="replace"), "utf-8 (cut off inside its last character)"
+    lines = data.splitlines(keepends=True)
+    decoded: list[str | None] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(None)
+    utf8_evidence = any(text is not None and not text.isascii() for text in decoded)
+    bad = [line for line, text in zip(lines, decoded, strict=True) if text is None]
+    if not utf8_evidence or len(bad) == len(lines):
+        return _decode_legacy(data, name)
+    _, legacy = _decode_legacy(b"".join(bad), name)
+    text = "".join(line.decode(legacy) if t is None else t for line, t in zip(lines, decoded, strict=True))
+    return text, f"utf-8 with {legacy} lines"
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
@@ -131,11 +160,10 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template svg nav head iframe object".split())
 
 
-class _BlockText(HTMLParser):
+class _BlockText:
     """Collects text, one paragraph per block element; skips scripts, styles and navigation."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._current: list[str] = []
         self._skip = 0
@@ -147,7 +175,7 @@ class _BlockText(HTMLParser):
             self.blocks.append(text)
         self._current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = True
         if tag in _SKIP_TAGS and tag != "head":
@@ -157,7 +185,7 @@ class _BlockText(HTMLParser):
             if tag == "li":
                 self._current.append("- ")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str) -> None:
         if tag in _BLOCK_TAGS:
             self._flush()
 
@@ -170,12 +198,62 @@ class _BlockText(HTMLParser):
             self._flush()
 
     def handle_data(self, data: str) -> None:
-        if not self._skip and not self._in_title:
-            self._current.append(data)
+        if data and not self._skip and not self._in_title:
+            self._current.append(html.unescape(data))
 
     def close(self) -> None:
-        super().close()
         self._flush()
+
+
+# A tokenizer of our own instead of html.parser, whose recovery from unclosed tags and
+# comments rescans the rest of the page for each one (quadratic: "<div " * 50_000 took
+# minutes). Every pattern here is possessive, so each position is scanned once, and a
+# construct that cannot end (no ">" after it) is never attempted.
+_TAG_NAME = re.compile(r"[A-Za-z][^\t\n\r\f />\x00]*+")
+_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+'|)|["'])*+>""")
+_TO_GT = re.compile(r"[^>]*+>")
+_RAW_TEXT = frozenset({"script", "style"})
+
+
+def _feed(markup: str, sink: _BlockText) -> None:
+    """Drive ``sink`` through the tags and text of ``markup``, in time linear in its length."""
+    last_gt = markup.rfind(">")
+    position, n = 0, len(markup)
+    while position < n:
+        lt = markup.find("<", position)
+        if lt < 0 or lt > last_gt:
+            sink.handle_data(markup[position:])  # no tag can end after the last ">": the rest is text
+            return
+        sink.handle_data(markup[position:lt])
+        if markup.startswith("<!--", lt):
+            close = markup.find("-->", lt + 4)
+            position = n if close < 0 else close + 3  # a comment left open runs to the end, as in browsers
+            continue
+        closing = markup.startswith("</", lt)
+        name = _TAG_NAME.match(markup, lt + 2 if closing else lt + 1)
+        if name is None:
+            if markup.startswith(("<!", "<?", "</"), lt):  # declarations, processing instructions, bogus tags
+                end = _TO_GT.match(markup, lt)
+                assert end is not None  # lt < last_gt
+                position = end.end()
+            else:
+                sink.handle_data("<")
+                position = lt + 1
+            continue
+        rest = _TAG_REST.match(markup, name.end()) or _TO_GT.match(markup, name.end())
+        assert rest is not None  # lt < last_gt
+        tag, position = name.group().lower(), rest.end()
+        if closing:
+            sink.handle_endtag(tag)
+        elif markup[position - 2] == "/":
+            sink.handle_startendtag(tag)
+        else:
+            sink.handle_starttag(tag)
+            if tag in _RAW_TEXT:  # script and style content is code, up to its own end tag
+                end_tag = re.compile(rf"</{tag}(?=[\s/>])", re.I).search(markup, position)
+                if end_tag is None:
+                    return
+                position = end_tag.start()
 
 
 def html_to_text(markup: str) -> str:
@@ -183,9 +261,11 @@ def html_to_text(markup: str) -> str:
 
     >>> html_to_text("<h1>Titel</h1><p>Erster &amp; <b>zweiter</b></p><ul><li>a</li><li>b</li></ul>")
     'Titel\\n\\nErster & zweiter\\n\\n- a\\n\\n- b\\n'
+    >>> html_to_text("<p>Text</p>a < b <c")
+    'Text\\n\\na < b <c\\n'
     """
     parser = _BlockText()
-    parser.feed(markup)
+    _feed(markup, parser)
     parser.close()
     return "\n\n".join(parser.blocks) + ("\n" if parser.blocks else "")
 
@@ -202,14 +282,17 @@ def read_path(path: Path | str, *, max_bytes: int | None = None) -> Decoded:
     name = str(path)
     try:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
         else:
             p = Path(path)
             if p.is_dir():
                 raise InputError(f"{name}: is a directory, not a file")
             if max_bytes is not None and p.stat().st_size > max_bytes:
-                raise InputError(f"{name}: larger than the limit of {max_bytes} bytes")
-            data = p.read_bytes()
+                raise InputTooLargeError(f"{name}: larger than the limit of {max_bytes} bytes", limit=max_bytes)
+            with p.open("rb") as stream:  # a bounded read: /dev/zero or a growing file cannot exhaust memory
+                data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:  # standard input, or a file that grew
+            raise InputTooLargeError(f"{name}: larger than the limit of {max_bytes} bytes", limit=max_bytes)
     except FileNotFoundError as error:
         raise InputError(f"{name}: no such file") from error
     except PermissionError as error:

@@ -171,8 +171,8 @@ trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "repair: whitespace")
 #: The repair passes, in the order they run.
 PASSES: tuple[Callable[[str], list[Edit]], ...] = (
     fix_entities,
+    remove_invisible,  # before ftfy: a soft hyphen inside mojibake hid it until a second run (not idempotent)
     fix_characters,
-    remove_invisible,
     fix_space_before_punctuation,
     fix_run_together_sentences,
     collapse_spaces,
