@@ -29,7 +29,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,7 +39,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 
 from .errors import OutputError, TextfixError
 from .model import Options, Result
-from .output import file_mode, write_atomic
+from .output import open_temporary, write_atomic
 from .pipeline import clean_decoded
 from .reader import Decoded, read_path
 
@@ -1011,15 +1010,8 @@ class _AtomicStream:
     """A text file written in pieces to a temporary file beside ``path``, renamed on commit."""
 
     def __init__(self, path: Path) -> None:
-        folder = path.parent
-        if not folder.is_dir():
-            raise OutputError(f"{path}: cannot write: folder {folder} does not exist")
-        try:
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as error:
-            raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
+        handle, temporary = open_temporary(path)
         self.path, self.temporary = path, Path(temporary)
-        os.chmod(temporary, file_mode(path))
         self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:

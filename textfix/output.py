@@ -20,17 +20,8 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     before the rename (fsync), so that it survives a power cut; corpus runs, which
     write thousands of files and journal each one, leave that to the system.
     """
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"{path}: cannot write: folder {folder} does not exist")
+    handle, temporary = open_temporary(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except PermissionError as error:
-        raise OutputError(f"{path}: cannot write: permission denied in {folder}") from error
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
-    try:
-        os.chmod(temporary, file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -40,6 +31,22 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def open_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (same folder, so a rename replaces ``path`` atomically),
+    with the permissions ``path`` will have; its descriptor and name."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot write: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError as error:
+        raise OutputError(f"{path}: cannot write: permission denied in {folder}") from error
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
+    os.chmod(temporary, file_mode(path))
+    return handle, temporary
 
 
 def file_mode(path: Path) -> int:
