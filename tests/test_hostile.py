@@ -43,9 +43,13 @@ def one_line_error(stderr: str, *fragments: str) -> None:
 
 
 def best_time(function: Callable[[T], object], argument: T) -> float:
-    """The shortest of a few runs (at least 0.2 s of runs, at most 5): less noise than one run."""
+    """The shortest of several runs: until 0.2 s in all (at most 30), and at least 3 when short.
+
+    A minimum over several runs is what a ratio between two sizes needs: one pause of the
+    garbage collector or of the machine in a single short run would otherwise dominate.
+    """
     times: list[float] = []
-    while len(times) < 5 and (not times or sum(times) < 0.2):
+    while not times or (len(times) < 30 and (sum(times) < 0.2 or (len(times) < 3 and times[-1] < 0.05))):
         start = time.perf_counter()
         function(argument)
         times.append(time.perf_counter() - start)
