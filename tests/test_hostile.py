@@ -43,13 +43,13 @@ def one_line_error(stderr: str, *fragments: str) -> None:
 
 
 def best_time(function: Callable[[T], object], argument: T) -> float:
-    """The shortest of several runs: until 0.2 s in all (at most 30), and at least 3 when short.
+    """The shortest of several runs: until 0.3 s in all (at most 60), and at least 7 when short.
 
     A minimum over several runs is what a ratio between two sizes needs: one pause of the
     garbage collector or of the machine in a single short run would otherwise dominate.
     """
     times: list[float] = []
-    while not times or (len(times) < 30 and (sum(times) < 0.2 or (len(times) < 3 and times[-1] < 0.05))):
+    while not times or (len(times) < 60 and (sum(times) < 0.3 or (len(times) < 7 and times[-1] < 0.05))):
         start = time.perf_counter()
         function(argument)
         times.append(time.perf_counter() - start)
@@ -223,8 +223,12 @@ def test_many_tiny_paragraphs_take_linear_time_and_lose_nothing() -> None:
 def test_10000_nested_divs_and_unclosed_tags(tmp_path: Path) -> None:
     page = tmp_path / "deep.html"
     page.write_text(
-        "<html><body>" + "<div>" * 10_000 + "<p>Die NATO ist besorgt." + "</div>" * 10_000
-        + "<p>Unclosed <b>bold <i>italic<p>Zweiter Absatz<div <div <a href='x", encoding="utf-8"
+        "<html><body>"
+        + "<div>" * 10_000
+        + "<p>Die NATO ist besorgt."
+        + "</div>" * 10_000
+        + "<p>Unclosed <b>bold <i>italic<p>Zweiter Absatz<div <div <a href='x",
+        encoding="utf-8",
     )
     code, out, err = run("fix", "--no-translate", str(page))
     assert (code, err) == (0, "")
@@ -337,6 +341,7 @@ def test_a_huge_glossary_loads_in_linear_time(tmp_path: Path) -> None:
         return path
 
     small, large = write(5_000), write(20_000)
+    load_glossary(small)  # one-time costs (imports, compiled patterns) are not part of the measure
     ratio = best_time(load_glossary, large) / best_time(load_glossary, small)
     assert ratio < 8, ratio
     assert load_glossary(large).get("term19999") is not None
@@ -391,8 +396,14 @@ def test_a_1_mb_adversarial_line_is_processed_in_linear_time(unit: str) -> None:
 
     small, large = line(250_000), line(1_000_000)
     textfix.clean(line(1000))  # first use of the language models is not part of the measure
-    for stage in (lambda t: textfix.decode_bytes(t.encode()), html_to_text, repair_edits, textfix.clean):
-        ratio = best_time(stage, large) / best_time(stage, small)
+    # The fast stages take milliseconds on 1 MB, where timer noise swamps a ratio: they are
+    # compared on 1 MB against 4 MB instead.
+    fast = (lambda t: textfix.decode_bytes(t.encode()), html_to_text)
+    for stage, (a, b) in [
+        *((f, (large, line(4_000_000))) for f in fast),
+        *((f, (small, large)) for f in (repair_edits, textfix.clean)),
+    ]:
+        ratio = best_time(stage, b) / best_time(stage, a)
         assert ratio < 8, (stage, ratio)
     result = textfix.clean(large)
     assert textfix.apply_edits(large, result.edits) == result.output
