@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from invariants import assert_segments_tile
 from test_pipeline_properties import _mutated_gold
 
 import textfix
@@ -65,12 +66,7 @@ _TEXT = st.one_of(st.text(max_size=300), _mutated_gold())
 def _check(text: str) -> textfix.Result:
     result = textfix.clean(text)
     assert textfix.apply_edits(text, result.edits) == result.output
-    position = 0
-    for segment in result.segments:
-        assert position <= segment.start < segment.end <= len(text), segment
-        assert not text[position : segment.start].strip(), (position, segment)
-        position = segment.end
-    assert not text[position:].strip()
+    assert_segments_tile(text, result.segments)
     return result
 
 

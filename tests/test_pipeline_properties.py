@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from invariants import assert_segments_tile
 
 import textfix
 from textfix.evaluate import load_gold
@@ -130,12 +131,7 @@ def test_segments_lie_within_the_text_in_order_of_their_start(text: str) -> None
 @given(_ANY_TEXT)
 def test_segments_are_sorted_disjoint_within_the_text_with_only_whitespace_between(text: str) -> None:
     result = textfix.clean(text)
-    position = 0
-    for segment in result.segments:
-        assert position <= segment.start < segment.end <= len(text), segment
-        assert not text[position : segment.start].strip(), (position, segment)
-        position = segment.end
-    assert not text[position:].strip()
+    assert_segments_tile(text, result.segments)
 
 
 @_SETTINGS
