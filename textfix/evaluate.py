@@ -9,8 +9,12 @@ wrapped in an inline marker::
 
     [[foreign:ru|Мы обеспокоены тем фактом.]] Er sagte, ...
 
-Markers: ``[[foreign:LANG|...]]``, ``[[debris|...]]``, ``[[duplicate|...]]``.
-Everything outside a marker is ``text`` in the document language.
+Markers: ``[[foreign:LANG|...]]``, ``[[debris|...]]`` or ``[[debris:CLASS|...]]``,
+``[[duplicate|...]]``, and ``[[trap|...]]``. Everything outside a marker is ``text`` in
+the document language; a ``trap`` is text too (a name, loanword or short insertion that
+looks foreign), marked so that a score can count how often it is taken for foreign.
+``LANG`` is an ISO 639-1 code, or ``und`` for a language lingua does not know.
+``CLASS`` names the kind of debris: one of :data:`DEBRIS_CLASSES`.
 
 >>> doc = parse_gold("# textfix-gold lang=de\\nHallo [[debris|Leave a Reply]]\\n")
 >>> doc.text
@@ -27,10 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["GoldDocument", "GoldSpan", "Scores", "char_scores", "load_gold", "parse_gold"]
+__all__ = ["DEBRIS_CLASSES", "GoldDocument", "GoldSpan", "Scores", "char_scores", "load_gold", "parse_gold"]
 
 _HEADER = re.compile(r"# textfix-gold lang=(?P<lang>[a-z]{2})\n")
-_MARKER = re.compile(r"\[\[(?P<kind>foreign|debris|duplicate)(?::(?P<lang>[a-z]{2}))?\|(?P<body>.*?)\]\]", re.S)
+_MARKER = re.compile(
+    r"\[\[(?P<kind>foreign|debris|duplicate|trap)(?::(?P<label>[a-z]{2,12}))?\|(?P<body>.*?)\]\]", re.S
+)
+#: The classes a ``debris`` marker may name.
+DEBRIS_CLASSES = ("dateline", "byline", "related", "boilerplate", "caption", "credit", "markup")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class GoldSpan:
     end: int
     kind: str
     lang: str | None
+    #: For ``debris``: its class (``dateline``, ``byline``, ...), ``None`` when not given.
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,10 +83,15 @@ def parse_gold(source: str, name: str = "<gold>") -> GoldDocument:
         inner = marker["body"]
         if "[[" in inner:
             raise GoldFormatError(f"{name}: nested marker in {inner[:40]!r}")
-        kind, lang = marker["kind"], marker["lang"]
-        if (kind == "foreign") != (lang is not None):
-            raise GoldFormatError(f"{name}: {kind} marker {'needs' if kind == 'foreign' else 'takes no'} language")
-        spans.append(GoldSpan(length, length + len(inner), kind, lang))
+        kind, label = marker["kind"], marker["label"]
+        lang = label if kind == "foreign" else None
+        if kind == "foreign" and (label is None or not re.fullmatch(r"[a-z]{2}|und", label)):
+            raise GoldFormatError(f"{name}: foreign marker needs a language code (two letters or 'und')")
+        if kind == "debris" and label is not None and label not in DEBRIS_CLASSES:
+            raise GoldFormatError(f"{name}: unknown debris class {label!r} (one of {', '.join(DEBRIS_CLASSES)})")
+        if kind in ("duplicate", "trap") and label is not None:
+            raise GoldFormatError(f"{name}: {kind} marker takes no label")
+        spans.append(GoldSpan(length, length + len(inner), kind, lang, label if kind == "debris" else None))
         pieces.append(inner)
         length += len(inner)
         last = marker.end()
