@@ -43,6 +43,7 @@ bench: $(BIN)/textfix
 	$(BIN)/python bench/bench_translate.py
 	$(BIN)/python bench/bench_glossary.py
 	$(BIN)/python bench/bench_review.py
+	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_batch.py --jsonl-mb 50
 
 clean-venv:
