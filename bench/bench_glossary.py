@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         textfix.clean(text, options)
 
     def with_glossary(text: str) -> object:
-        return textfix.clean(text, options)  # the pipeline's own glossary step (apply_glossary)
+        return textfix.clean(text, options)  # the pipeline with its glossary stage
 
     def matching(text: str) -> object:
         return find_terms(text, glossary)

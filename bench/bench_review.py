@@ -55,8 +55,9 @@ def main() -> None:
     args = parser.parse_args()
 
     import textfix
-    from textfix.htmlreport import render_page
-    from textfix.review import align, render_side_by_side
+    from textfix.render.align import align
+    from textfix.render.html import render_page
+    from textfix.render.terminal import render_side_by_side
 
     article = build_article(args.size)
     textfix.clean(article[:20_000])  # load the language models outside the timing

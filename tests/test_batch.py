@@ -18,17 +18,17 @@ import textfix
 from textfix.batch import (
     FAILURES_NAME,
     BatchConfig,
-    Options,
     Processor,
-    Progress,
     default_setup,
     find_inputs,
     run_files,
     run_jsonl,
 )
 from textfix.cli import app
+from textfix.cli._progress import Progress
 from textfix.evaluate import load_gold
 from textfix.glossary import builtin_glossary
+from textfix.options import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from textfix import GlossaryError, apply_edits, clean
+from textfix import EditKind, GlossaryError, Options, apply_edits, clean
 from textfix.cli import app
 from textfix.glossary import (
     Glossary,
     GlossaryEntry,
-    apply_glossary,
     builtin_glossary,
     find_terms,
     glossary_edits,
@@ -312,13 +311,14 @@ def test_load_glossaries_merges_files_over_the_builtin_one(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("seed", [SEED_000, SEED_002], ids=["seed-000", "seed-002"])
 def test_seeds_keep_their_output_and_replay(seed: Path) -> None:
-    result = clean(seed.read_text(encoding="utf-8"))
-    after = apply_glossary(result, builtin_glossary())
+    text = seed.read_text(encoding="utf-8")
+    result = clean(text)
+    after = clean(text, Options(glossary=builtin_glossary()))
     assert after.output == result.output  # their German text already spells every name canonically
     assert apply_edits(after.original, after.edits) == after.output
 
 
-def test_apply_glossary_composes_into_the_edit_log() -> None:
+def test_the_glossary_stage_composes_into_the_edit_log() -> None:
     text = (
         "Stoltenberh warnt vor der KNDR\n\nStoltenberh warnt vor der KNDR Sofia Rozhik\n\n"
         "Der Kreml und die Regierung in Kyiv haben darauf bereits reagiert , sagte Stoltenberh .\n\n"
@@ -327,22 +327,22 @@ def test_apply_glossary_composes_into_the_edit_log() -> None:
     )
     result = clean(text)
     assert result.language == "de"
-    after = apply_glossary(result, builtin_glossary())
+    after = clean(text, Options(glossary=builtin_glossary()))
     assert after.output == (
         "Stoltenberg warnt vor der KNDR\n\nDer Kreml und die Regierung in Kiew haben darauf bereits reagiert, "
         "sagte Stoltenberg.\n\n"
         "Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются, – сказал Столтенберг.\n"
     )
     assert apply_edits(text, after.edits) == after.output
-    reasons = [e.reason for e in after.edits if e.reason.startswith("glossary: ")]
+    reasons = [e.reason for e in after.edits if e.kind is EditKind.GLOSSARY]
     assert reasons == ["glossary: Stoltenberh → Stoltenberg", "glossary: Kyiv → Kiew",
                        "glossary: Stoltenberh → Stoltenberg"]
     assert (after.segments, after.language) == (result.segments, result.language)
 
 
-def test_apply_glossary_without_matching_language_changes_nothing() -> None:
-    result = clean("Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются, – сказал Столтенберг.\n")
-    assert apply_glossary(result, builtin_glossary()) is result
+def test_the_glossary_without_forms_in_the_document_language_changes_nothing() -> None:
+    text = "Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются, – сказал Столтенберг.\n"
+    assert clean(text, Options(glossary=builtin_glossary())) == clean(text)
 
 
 # --- the translation hook -------------------------------------------------------------

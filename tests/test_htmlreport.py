@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 import textfix
 from textfix.cli import app
 from textfix.errors import OutputError
-from textfix.htmlreport import page_names, render_page, write_pages
-from textfix.model import Edit, Result
-from textfix.review import marked_edits
+from textfix.model import Edit, EditKind, Reason, Result, TranslationDetail
+from textfix.render.align import marked_edits
+from textfix.render.html import page_names, render_page, write_pages
 
 SEED_000 = Path(__file__).resolve().parents[1] / "corpus" / "seeds" / "000_4af742517c27e9f8.txt"
 HOSTILE = 'Preise & Co "zitiert" <script>alert(1)</script> <img src=x onerror="alert(2)">'
@@ -40,7 +40,9 @@ def test_page_is_self_contained(seed: Result) -> None:
 
 
 def test_input_markup_is_escaped_everywhere() -> None:
-    edits = (Edit(0, len(HOSTILE), HOSTILE, "<b>&amp;</b>", "translation: ru→de (model <ru>→de)"),)
+    detail = TranslationDetail("ru", "de", ("<ru>→de",))
+    reason = Reason(EditKind.TRANSLATION, "ru→de (model <ru>→de)", detail)
+    edits = (Edit(0, len(HOSTILE), HOSTILE, "<b>&amp;</b>", reason),)
     result = Result(HOSTILE, "<b>&amp;</b>", "de", (), edits)
     page = render_page(result, '<script>alert("name")</script>.txt')
     assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
@@ -55,7 +57,7 @@ def test_legend_counts_each_kind(seed: Result) -> None:
     page = render_page(seed, "seed.txt")
     counts = dict(re.findall(r'<b data-kind="(\w+)">(\d+)</b>', page))
     assert counts == {"debris": "4", "duplicate": "2", "repair": "1", "translation": "0", "glossary": "0",
-                      "other": "0", "whitespace": "5", "untranslated": "2"}
+                      "whitespace": "5", "untranslated": "2"}
 
 
 def test_page_names_are_distinct_and_never_the_index() -> None:

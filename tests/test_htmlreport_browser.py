@@ -23,9 +23,9 @@ from typing import Any
 import pytest
 
 import textfix
-from textfix.htmlreport import render_page
 from textfix.output import write_atomic
-from textfix.review import marked_edits
+from textfix.render.align import marked_edits
+from textfix.render.html import render_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_000 = ROOT / "corpus" / "seeds" / "000_4af742517c27e9f8.txt"
@@ -173,7 +173,7 @@ def test_seed_page_loads_without_console_errors(seed_page: DevTools) -> None:
 
 def test_every_non_whitespace_edit_is_marked_once(seed_page: DevTools, seed: textfix.Result) -> None:
     expected = marked_edits(seed)
-    assert len(expected) == sum(1 for e in seed.edits if not e.reason.startswith("whitespace"))
+    assert len(expected) == sum(1 for e in seed.edits if e.kind is not textfix.EditKind.WHITESPACE)
     shown = seed_page.evaluate("Array.from(document.querySelectorAll('.chg'), e => +e.dataset.i)")
     assert shown == expected
     reasons = seed_page.evaluate("Array.from(document.querySelectorAll('.chg'), e => e.dataset.reason)")
@@ -247,7 +247,8 @@ def test_scraped_script_is_shown_as_text_and_never_runs(browser: DevTools, tmp_p
 def test_a_translation_shows_its_source_span_and_model_pair(browser: DevTools, tmp_path: Path) -> None:
     text = "Die NATO hat reagiert.\n\nМы обеспокоены.\n"
     start = text.index("Мы")
-    reason = "translation: ru→de (model ru→en→de)"
+    detail = textfix.TranslationDetail("ru", "de", ("ru→en", "en→de"))
+    reason = textfix.Reason(textfix.EditKind.TRANSLATION, "ru→de (model ru→en, en→de)", detail)
     edit = textfix.Edit(start, start + 15, "Мы обеспокоены.", "Wir sind besorgt.", reason)
     result = textfix.Result(text, textfix.apply_edits(text, [edit]), "de", (), (edit,))
     path = tmp_path / "translation.html"
@@ -257,5 +258,5 @@ def test_a_translation_shows_its_source_span_and_model_pair(browser: DevTools, t
     detail = browser.evaluate("document.getElementById('detail').innerText")
     assert "source span\nМы обеспокоены." in detail
     assert "output\nWir sind besorgt." in detail
-    assert "model pair\nru→en→de" in detail and "languages\nru→de" in detail
+    assert "model pair\nru→en, en→de" in detail and "languages\nru→de" in detail
     assert browser.problems() == []

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 import textfix
 from textfix.cli import app
-from textfix.model import Edit, Result, Segment
-from textfix.report import REPORT_VERSION, batch_report, change_counts, document_report, untranslated_spans
-from textfix.review import CHANGE_KINDS, marked_edits
+from textfix.model import Edit, EditKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
+from textfix.render.align import CHANGE_KINDS, marked_edits
+from textfix.render.report import REPORT_VERSION, batch_report, change_counts, document_report, untranslated_spans
 
 SEED_000 = Path(__file__).resolve().parents[1] / "corpus" / "seeds" / "000_4af742517c27e9f8.txt"
 FOREIGN = "Мы обеспокоены тем фактом, что Россия помогает."
@@ -24,16 +24,17 @@ def seed() -> Result:
     return textfix.clean(SEED_000.read_text(encoding="utf-8"))
 
 
-def _translated(text: str, start: int, end: int, after: str, reason: str) -> Result:
-    """A hand-made result with one translation edit over ``text[start:end]``."""
+def _translated(text: str, start: int, end: int, after: str, route: tuple[str, ...]) -> Result:
+    """A hand-made result with one ru→de translation edit over ``text[start:end]``."""
     foreign = Segment(24, 24 + len(FOREIGN), "foreign", "ru")
+    reason = Reason(EditKind.TRANSLATION, f"ru→de (model {', '.join(route)})", TranslationDetail("ru", "de", route))
     edits = (Edit(start, end, text[start:end], after, reason),)
     return Result(text, textfix.apply_edits(text, edits), "de", (Segment(0, 22, "text", "de"), foreign), edits)
 
 
 def test_document_report_has_the_documented_keys(seed: Result) -> None:
     entry = document_report(seed, "a.txt")
-    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "summary"]
+    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "problems", "summary"]
     assert list(entry["summary"]) == ["changes", "marked", "characters", "languages", "untranslated",
                                       "glossary_problems"]
     assert entry["segments"] == seed.segments_json()["segments"]
@@ -42,8 +43,9 @@ def test_document_report_has_the_documented_keys(seed: Result) -> None:
 def test_edits_in_the_report_rebuild_the_output(seed: Result) -> None:
     edits = document_report(seed)["edits"]
     assert isinstance(edits, list)
-    rebuilt = [Edit(e["start"], e["end"], e["before"], e["after"], e["reason"]) for e in edits]
+    rebuilt = [Edit.from_json(e) for e in edits]
     assert textfix.apply_edits(seed.original, rebuilt) == seed.output
+    assert rebuilt == list(seed.edits)
     assert [e["kind"] for e in edits] == ["duplicate", "whitespace", "debris", "whitespace", "duplicate", "whitespace",
                                           "debris", "whitespace", "repair", "debris", "whitespace", "debris"]
 
@@ -52,7 +54,7 @@ def test_summary_of_seed_000(seed: Result) -> None:
     summary = document_report(seed)["summary"]
     assert isinstance(summary, dict)
     assert summary["changes"] == {"debris": 4, "duplicate": 2, "repair": 1, "translation": 0, "glossary": 0,
-                                  "whitespace": 5, "other": 0}
+                                  "whitespace": 5}
     assert summary["marked"] == len(marked_edits(seed)) == 7
     assert summary["characters"] == {"original": len(seed.original), "output": len(seed.output)}
     assert list(summary["languages"]) == ["de", "ru"]
@@ -61,35 +63,41 @@ def test_summary_of_seed_000(seed: Result) -> None:
     assert summary["glossary_problems"] == []
 
 
-def test_change_counts_list_every_kind_and_send_unknown_prefixes_to_other() -> None:
-    edits = [Edit(0, 1, "a", "", "debris: markup"), Edit(1, 2, "b", "c", "spelling: new stage"),
-             Edit(2, 3, "d", "e", "glossary: Pjöngjang → Pjöngjang")]
+def test_change_counts_list_every_kind_in_order() -> None:
+    edits = [Edit(0, 1, "a", "", Reason(EditKind.DEBRIS, "markup")),
+             Edit(2, 3, "d", "e", Reason(EditKind.GLOSSARY, "Pjongjang → Pjöngjang")),
+             Edit(3, 4, "f", "g", (Reason(EditKind.GLOSSARY, "x → y"), Reason(EditKind.REPAIR, "html entity")))]
     counts = change_counts(edits)
-    assert list(counts) == list(CHANGE_KINDS)
-    assert (counts["debris"], counts["glossary"], counts["other"], sum(counts.values())) == (1, 1, 1, 3)
+    assert list(counts) == [str(kind) for kind in CHANGE_KINDS]
+    assert (counts["debris"], counts["glossary"], counts["repair"], sum(counts.values())) == (1, 2, 0, 3)
 
 
 def test_translation_edits_carry_languages_and_model_and_cover_their_span() -> None:
     start = len("Die NATO hat reagiert.\n\n")
-    result = _translated(TEXT, start, start + len(FOREIGN), "Wir sind besorgt.",
-                         "translation: ru→de (model ru→en→de)")
+    result = _translated(TEXT, start, start + len(FOREIGN), "Wir sind besorgt.", ("ru→en", "en→de"))
     entry = document_report(result)
     edit = entry["edits"][0]
-    assert (edit["kind"], edit["source"], edit["target"], edit["model"]) == ("translation", "ru", "de", "ru→en→de")
+    assert (edit["kind"], edit["source"], edit["target"], edit["model"]) == ("translation", "ru", "de", "ru→en, en→de")
     assert untranslated_spans(result) == []
     assert entry["summary"]["changes"]["translation"] == 1
 
 
 def test_a_partly_translated_span_is_still_untranslated() -> None:
     start = len("Die NATO hat reagiert.\n\n")
-    result = _translated(TEXT, start, start + 14, "Wir sind", "translation: ru→de (model ru→de)")
+    result = _translated(TEXT, start, start + 14, "Wir sind", ("ru→de",))
     assert [s["start"] for s in untranslated_spans(result)] == [start]
 
 
-def test_glossary_problems_come_from_the_result_metadata() -> None:
-    problem = {"term": "Stoltenberg", "found": "Stoltenberh", "start": 3}
-    result = Result("Ja.", "Ja.", "de", (), (), metadata={"glossary_problems": [problem]})
-    assert document_report(result)["summary"]["glossary_problems"] == [problem]
+def test_problems_are_listed_and_lost_names_summarised() -> None:
+    lost = Problem(ProblemKind.NAME_LOST, 0, 3, "glossary name 'Столтенберг' (Stoltenberg) was lost in translation",
+                   "ru", "stoltenberg")
+    kept = Problem(ProblemKind.NO_MODEL, 4, 7, "kept untranslated: no uk→de model installed (missing: uk→en)", "uk")
+    result = Result("Ja. Так.", "Ja. Так.", "de", (), (), problems=(lost, kept))
+    entry = document_report(result)
+    assert entry["summary"]["glossary_problems"] == [lost.message]
+    assert [p["kind"] for p in entry["problems"]] == ["name-lost", "no-model"]
+    assert entry["problems"][1] == {"kind": "no-model", "start": 4, "end": 7, "message": kept.message,
+                                    "lang": "uk", "term": None}
 
 
 def test_batch_report_is_versioned_and_keeps_the_input_order(seed: Result) -> None:

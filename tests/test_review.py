@@ -12,16 +12,11 @@ from typer.testing import CliRunner
 import textfix
 from textfix.cli import app
 from textfix.evaluate import parse_gold
-from textfix.model import Edit, Result, Segment
-from textfix.review import (
-    align,
-    change_kind,
-    marked_edits,
-    paragraph_starts,
-    parse_reason,
-    render_side_by_side,
-    wrap_runs,
-)
+from textfix.model import Edit, EditKind, Reason, Result, Segment, TranslationDetail
+from textfix.render.align import align, marked_edits, paragraph_starts
+from textfix.render.html import render_page
+from textfix.render.report import document_report
+from textfix.render.terminal import render_side_by_side, wrap_runs
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DOCUMENTS = sorted(
@@ -42,40 +37,33 @@ def seed_result() -> Result:
     return cleaned(SEED_000)
 
 
-@pytest.mark.parametrize(
-    ("reason", "kind"),
-    [
-        pytest.param("repair: mojibake (text was UTF-8 read as latin-1)", "repair", id="repair"),
-        pytest.param("repair: html entity", "repair", id="repair-entity"),
-        pytest.param("debris: boilerplate", "debris", id="debris"),
-        pytest.param("duplicate: repeated headline", "duplicate", id="duplicate"),
-        pytest.param("whitespace: paragraph break", "whitespace", id="whitespace"),
-        pytest.param("whitespace", "whitespace", id="whitespace-bare"),
-        pytest.param("translation: ru→de (model ru→en→de)", "translation", id="translation"),
-        pytest.param("glossary: Столтенберг → Stoltenberg", "glossary", id="glossary"),
-        pytest.param("debris: markup; repair: html entity", "debris", id="composed-first-wins"),
-        pytest.param("Glossary: Pjöngjang", "glossary", id="case-insensitive"),
-        pytest.param("quality: low confidence", "other", id="unknown-prefix"),
-        pytest.param("", "other", id="empty"),
-    ],
-)
-def test_change_kind_is_the_reason_prefix(reason: str, kind: str) -> None:
-    assert change_kind(reason) == kind
+def test_the_kind_comes_from_the_enumeration_never_from_the_reason_text() -> None:
+    """A glossary edit whose detail reads like a translation is a glossary edit in every view."""
+    text = "Die Nato warnt.\n"
+    edits = (Edit(4, 8, "Nato", "NATO", Reason(EditKind.GLOSSARY, "translation: ru→de (model ru→en)")),)
+    result = Result(text, textfix.apply_edits(text, edits), "de", (Segment(0, 15, "text", "de"),), edits)
+    [edit] = document_report(result)["edits"]  # type: ignore[misc]
+    assert (edit["kind"], "model" in edit) == ("glossary", False)
+    assert 'data-kind="glossary"' in render_page(result, "a.txt")
+    assert "class=\"chg k-glossary\"" in render_page(result, "a.txt")
+    coloured = render_side_by_side(result, colour=True, width=80)
+    assert "\x1b[34m[-Nato-]" in coloured  # the glossary colour
 
 
-@pytest.mark.parametrize(
-    ("reason", "expected"),
-    [
-        pytest.param("translation: ru→de (model ru→en→de)", ("ru", "de", "ru→en→de"), id="pivot"),
-        pytest.param("translation: uk→en (model uk→en)", ("uk", "en", "uk→en"), id="direct"),
-        pytest.param("translation: ru->de", ("ru", "de", None), id="ascii-arrow-no-model"),
-        pytest.param("translation: whole document", (None, None, None), id="unparsable"),
-        pytest.param("debris: caption", (None, None, None), id="not-a-translation"),
-    ],
-)
-def test_parse_reason_finds_languages_and_model(reason: str, expected: tuple[str | None, ...]) -> None:
-    info = parse_reason(reason)
-    assert (info.source, info.target, info.model) == expected
+def test_a_translation_carries_its_languages_and_route_as_fields() -> None:
+    detail = TranslationDetail("ru", "de", ("ru→en", "en→de"))
+    edit = Edit(0, 3, "Мир", "Welt", Reason(EditKind.TRANSLATION, "ru→de (model ru→en, en→de)", detail))
+    assert edit.to_json() == {
+        "start": 0, "end": 3, "before": "Мир", "after": "Welt", "reason": "translation: ru→de (model ru→en, en→de)",
+        "kind": "translation", "reasons": [{"kind": "translation", "detail": "ru→de (model ru→en, en→de)"}],
+        "source": "ru", "target": "de", "model": "ru→en, en→de",
+    }
+    assert Edit.from_json(edit.to_json()) == edit
+
+
+def test_every_kind_is_counted_in_enumeration_order() -> None:
+    summary = document_report(seed_result())["summary"]
+    assert list(summary["changes"]) == [str(kind) for kind in EditKind]  # type: ignore[call-overload]
 
 
 def test_the_corpus_is_there() -> None:
@@ -106,14 +94,15 @@ def test_rows_follow_paragraphs_of_the_original() -> None:
 
 def test_an_edit_across_paragraphs_joins_their_rows() -> None:
     text = "Eins.\n\nZwei.\n\nDrei.\n"
-    edits = (Edit(3, 10, "s.\n\nZwe", "X", "other: test"),)
+    edits = (Edit(3, 10, "s.\n\nZwe", "X", Reason(EditKind.REPAIR, "test")),)
     result = Result(text, textfix.apply_edits(text, edits), "de", (), edits)
     assert [row.original for row in align(result)] == ["Eins.\n\nZwei.\n\n", "Drei.\n"]
 
 
 def test_insertions_at_a_paragraph_start_and_at_the_end_belong_to_the_following_and_last_rows() -> None:
     text = "Eins.\n\nZwei."
-    edits = (Edit(7, 7, "", "Neu ", "glossary: test"), Edit(12, 12, "", "\n", "whitespace: end of text"))
+    edits = (Edit(7, 7, "", "Neu ", Reason(EditKind.GLOSSARY, "test")),
+             Edit(12, 12, "", "\n", Reason(EditKind.WHITESPACE, "end of text")))
     result = Result(text, textfix.apply_edits(text, edits), "de", (), edits)
     rows = align(result)
     assert [(row.original, row.output) for row in rows] == [("Eins.\n\n", "Eins.\n\n"), ("Zwei.", "Neu Zwei.\n")]
@@ -206,6 +195,6 @@ def test_cli_diff_of_several_files_names_each_and_reports_missing_ones(tmp_path:
 
 def test_segments_are_not_needed_for_alignment() -> None:
     text = "A b c.\n\nD e f .\n"
-    edits = (Edit(13, 14, " ", "", "repair: space before punctuation"),)
+    edits = (Edit(13, 14, " ", "", Reason(EditKind.REPAIR, "space before punctuation")),)
     bare = Result(text, textfix.apply_edits(text, edits), "de", (Segment(0, 6, "text", "de"),), edits)
     assert [row.output for row in align(bare)] == ["A b c.\n\n", "D e f.\n"]

@@ -7,6 +7,7 @@ from ``corpus/parallel/``; they reproduce the sentences of that parallel text.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import zipfile
@@ -19,6 +20,7 @@ from typer.testing import CliRunner
 
 import textfix
 from textfix.cli import app
+from textfix.model import ProblemKind
 from textfix.translate import MissingModelError, ModelError, ModelStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,11 +80,12 @@ def test_seed_000_comes_out_german_throughout(store: ModelStore) -> None:
 def test_every_translation_is_in_the_edit_log_with_its_source_and_model(store: ModelStore) -> None:
     original = SEED.read_text(encoding="utf-8")
     result = textfix.clean(original, replace(textfix.Options(), translate=True), models=store)
-    translations = [e for e in result.edits if e.reason.startswith("translation:")]
+    translations = [e for e in result.edits if e.kind is textfix.EditKind.TRANSLATION]
     foreign = [s for s in result.segments if s.kind == "foreign"]
     assert [(e.start, e.end) for e in translations] == [(s.start, s.end) for s in foreign]
     for edit in translations:
         assert edit.reason == "translation: ru→de (model ru→en, en→de)"
+        assert edit.translation == textfix.TranslationDetail("ru", "de", ("ru→en", "en→de"))
         assert CYRILLIC.search(edit.before) and not CYRILLIC.search(edit.after)
 
 
@@ -221,7 +224,7 @@ def test_glossary_names_come_out_canonical_in_the_translation(store: ModelStore)
     result = textfix.clean(original, options, models=store)
     assert "sagte Stoltenberg." in result.output
     assert "Столтенберг" not in result.output and "Stoltenberh" not in result.output
-    assert result.metadata["glossary_problems"] == []
+    assert result.problems == ()
     assert textfix.apply_edits(original, result.edits) == result.output
 
 
@@ -232,10 +235,35 @@ def test_names_a_model_loses_are_reported_not_dropped_silently(store: ModelStore
     text = f"{german}\n\nСтолтенберг прилетел в Пхеньян вчера вечером на самолете.\n"
     options = replace(textfix.Options(), translate=True, glossary=builtin_glossary())
     result = textfix.clean(text, options, models=store)  # the toy model knows none of this sentence
-    assert result.metadata["glossary_problems"] == [
-        "glossary name 'Столтенберг' (Stoltenberg) was lost in translation",
-        "glossary name 'Пхеньян' (Pjöngjang) was lost in translation",
+    start = text.index("Столтенберг")
+    assert [(p.kind, p.term, p.start, p.message) for p in result.problems] == [
+        (ProblemKind.NAME_LOST, "stoltenberg", start,
+         "glossary name 'Столтенберг' (Stoltenberg) was lost in translation"),
+        (ProblemKind.NAME_LOST, "pyongyang", start, "glossary name 'Пхеньян' (Pjöngjang) was lost in translation"),
     ]
+    assert text[result.problems[0].start : result.problems[0].end].startswith("Столтенберг прилетел")
+
+
+def test_cli_fix_reports_names_lost_in_translation_in_the_report_the_review_and_on_stderr(
+    models_env: Path, tmp_path: Path
+) -> None:
+    german = "Die NATO hat darauf reagiert und die G7 stellt sich bereits dagegen, sagte er am Montag."
+    source = tmp_path / "article.txt"
+    source.write_text(f"{german}\n\nСтолтенберг прилетел в Пхеньян вчера вечером на самолете.\n", encoding="utf-8")
+    report, pages = tmp_path / "report.json", tmp_path / "review"
+    run = CliRunner().invoke(app, ["fix", str(source), "-o", str(tmp_path / "out.txt"), "--report", str(report),
+                                   "--diff-html", str(pages)])
+    assert run.exit_code == 0, run.stderr
+    lost = ["glossary name 'Столтенберг' (Stoltenberg) was lost in translation",
+            "glossary name 'Пхеньян' (Pjöngjang) was lost in translation"]
+    start = source.read_text(encoding="utf-8").index("Столтенберг")
+    end = len(source.read_text(encoding="utf-8")) - 1
+    assert run.stderr.splitlines() == [f"textfix: {source}: {message} (characters {start}-{end})" for message in lost]
+    [document] = json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert document["summary"]["glossary_problems"] == lost
+    assert [p["kind"] for p in document["problems"]] == ["name-lost", "name-lost"]
+    page = (pages / "article.html").read_text(encoding="utf-8")
+    assert "was lost in translation" in page
 
 
 def test_ukrainian_pivots_to_german(store: ModelStore) -> None:

@@ -3,24 +3,41 @@
 >>> import textfix
 >>> textfix.clean("Die NATO hat darauf reagiert .\\n\\nWeitere Nachrichten\\n").output
 'Die NATO hat darauf reagiert.\\n'
+
+The package is laid out as the pipeline (read → repair → segment → translate → glossary
+→ assemble → render); see the README's Layout section.
 """
 
 from __future__ import annotations
 
 import logging
 
+from ._version import __version__
 from .batch import clean_file, clean_record
 from .edits import apply_edits
-from .errors import GlossaryError, InputError, InputTooLargeError, OutputError, TextfixError
-from .model import DEFAULT_LANGUAGES, Edit, Options, Result, Segment
+from .errors import (
+    EditLogError,
+    GlossaryError,
+    InputError,
+    InputTooLargeError,
+    MissingModelError,
+    ModelError,
+    OptionsError,
+    OutputError,
+    TextfixError,
+)
+from .model import Edit, EditKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
+from .options import DEFAULT_LANGUAGES, Options, options_from_choices
 from .pipeline import clean, clean_decoded, clean_many
 from .reader import Decoded, decode_bytes, read_path
-from .translate import MissingModelError, ModelError, ModelStore
+from .translate import ModelStore
 
 __all__ = [
     "DEFAULT_LANGUAGES",
     "Decoded",
     "Edit",
+    "EditKind",
+    "EditLogError",
     "GlossaryError",
     "InputError",
     "InputTooLargeError",
@@ -28,10 +45,16 @@ __all__ = [
     "ModelError",
     "ModelStore",
     "Options",
+    "OptionsError",
     "OutputError",
+    "Problem",
+    "ProblemKind",
+    "Reason",
     "Result",
     "Segment",
     "TextfixError",
+    "TranslationDetail",
+    "__version__",
     "apply_edits",
     "clean",
     "clean_decoded",
@@ -39,8 +62,9 @@ __all__ = [
     "clean_many",
     "clean_record",
     "decode_bytes",
+    "options_from_choices",
     "read_path",
 ]
-__version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+

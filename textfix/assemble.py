@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Edit, Options, Segment
+from .model import Edit, EditKind, Reason, Segment
+from .options import Options
 
 __all__ = ["assembly_edits", "is_kept"]
+
+_REMOVAL = {"debris": EditKind.DEBRIS, "duplicate": EditKind.DUPLICATE}
 
 
 def is_kept(segment: Segment, options: Options) -> bool:
@@ -42,12 +45,13 @@ def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> 
     gaps: list[tuple[int, int]] = []  # whitespace stretches since the last kept segment
     position = 0
 
-    def close_gaps(joiner: str, reason: str) -> None:
+    def close_gaps(joiner: str, detail: str) -> None:
         """Rewrite the collected gaps so that they read ``joiner`` as a whole."""
         current = "".join(text[a:b] for a, b in gaps)
         if current == joiner:
             return
         first, *rest = gaps
+        reason = Reason(EditKind.WHITESPACE, detail)
         if text[first[0] : first[1]] != joiner:
             edits.append(Edit(first[0], first[1], text[first[0] : first[1]], joiner, reason))
         edits.extend(Edit(a, b, text[a:b], "", reason) for a, b in rest if b > a)
@@ -55,19 +59,19 @@ def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> 
     for segment in segments:
         gaps.append((position, segment.start))
         if not is_kept(segment, options):
-            edits.append(Edit(segment.start, segment.end, text[segment.start : segment.end], "",
-                              f"{segment.kind}: {segment.reason or segment.kind}"))
+            reason = Reason(_REMOVAL[segment.kind], segment.reason or segment.kind)
+            edits.append(Edit(segment.start, segment.end, text[segment.start : segment.end], "", reason))
         else:
             if kept_before is None:
-                close_gaps("", "whitespace: start of text")
+                close_gaps("", "start of text")
             else:
                 between = "".join(text[a:b] for a, b in gaps)
                 joiner = _joiner(text, kept_before, segment, between)
-                close_gaps(joiner, "whitespace: paragraph break" if joiner == "\n\n" else "whitespace")
+                close_gaps(joiner, "paragraph break" if joiner == "\n\n" else "")
             kept_before = segment
             gaps = []
         position = segment.end
     gaps.append((position, len(text)))
-    close_gaps("\n" if kept_before is not None else "", "whitespace: end of text")
+    close_gaps("\n" if kept_before is not None else "", "end of text")
     edits.sort(key=lambda e: (e.start, e.end))
     return edits

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from .batch import DEFAULT_MAX_BYTES, WorkerSetup, clean_file, clean_record, default_setup
-from .model import Options
+from .options import Options
 
 if TYPE_CHECKING:
     import dask.bag

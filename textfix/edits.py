@@ -4,10 +4,11 @@ Repair works on the original text and yields an intermediate text; segmentation 
 assembly work on that intermediate text. :func:`compose` turns the second stage's
 edits back into edits over the original, so that one log explains the whole output.
 
+>>> from textfix.model import EditKind, Reason
 >>> original = "a &amp; b"
->>> first = [Edit(2, 7, "&amp;", "&", "html entity")]
+>>> first = [Edit(2, 7, "&amp;", "&", Reason(EditKind.REPAIR, "html entity"))]
 >>> middle = apply_edits(original, first)
->>> second = [Edit(0, 2, "a ", "", "debris")]
+>>> second = [Edit(0, 2, "a ", "", Reason(EditKind.DEBRIS, "markup"))]
 >>> combined = compose(original, first, second)
 >>> apply_edits(original, combined) == apply_edits(middle, second)
 True
@@ -18,26 +19,28 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .model import Edit
+from .errors import EditLogError
+from .model import Edit, Reason
 
 __all__ = ["OffsetMap", "apply_edits", "check_edits", "compose"]
 
 
 def check_edits(text: str, edits: Sequence[Edit]) -> None:
-    """Raise ``ValueError`` unless ``edits`` are sorted, disjoint and match ``text``."""
+    """Raise :class:`~textfix.errors.EditLogError` unless ``edits`` are sorted, disjoint and match ``text``."""
     position = 0
     for edit in edits:
         if edit.start < position or edit.end < edit.start or edit.end > len(text):
-            raise ValueError(f"edit out of order or out of range: {edit}")
+            raise EditLogError(f"edit out of order or out of range: {edit}")
         if text[edit.start : edit.end] != edit.before:
-            raise ValueError(f"edit does not match the text: {edit}")
+            raise EditLogError(f"edit does not match the text: {edit}")
         position = edit.end
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """The text with every edit applied.
 
-    >>> apply_edits("sagte Biden .", [Edit(11, 12, " ", "", "space before punctuation")])
+    >>> from textfix.model import EditKind
+    >>> apply_edits("sagte Biden .", [Edit(11, 12, " ", "", Reason(EditKind.REPAIR, "space before punctuation"))])
     'sagte Biden.'
     """
     check_edits(text, edits)
@@ -54,7 +57,8 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 class OffsetMap:
     """Maps positions in an edited text back to the original.
 
-    >>> m = OffsetMap([Edit(2, 7, "&amp;", "&", "entity")])
+    >>> from textfix.model import EditKind
+    >>> m = OffsetMap([Edit(2, 7, "&amp;", "&", Reason(EditKind.REPAIR, "html entity"))])
     >>> m.start(2), m.end(3), m.start(4)
     (2, 7, 8)
     """
@@ -116,8 +120,8 @@ class OffsetMap:
         return self._new_starts[index], self._new_ends[index]
 
 
-def _unique(items: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def _unique(items: Sequence[Reason]) -> tuple[Reason, ...]:
+    return tuple(dict.fromkeys(items))
 
 
 def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
@@ -144,11 +148,11 @@ def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
             start, end = mapping.start(lo), mapping.end(hi)
         absorbed = [i for i in mapping.touching(lo, hi) if _absorbs(mapping, i, first[i], lo, hi, start, end)]
         used.update(absorbed)
-        after = apply_edits(middle[lo:hi], [_shift(e, -lo) for e in members])
-        reasons = [e.reason for e in members]
+        after = apply_edits(middle[lo:hi], [e.moved(-lo) for e in members])
+        reasons = [reason for e in members for reason in e.reasons]
         if after:
-            reasons += [first[i].reason for i in absorbed]
-        result.append((lo, Edit(start, end, original[start:end], after, "; ".join(_unique(reasons)))))
+            reasons += [reason for i in absorbed for reason in first[i].reasons]
+        result.append((lo, Edit(start, end, original[start:end], after, _unique(reasons))))
     result.extend((mapping.new_range(i)[0], e) for i, e in enumerate(first) if i not in used)
     result.sort(key=lambda item: (item[1].start, item[1].end, item[0]))
     return [edit for _, edit in result]
@@ -161,6 +165,3 @@ def _absorbs(mapping: OffsetMap, index: int, edit: Edit, lo: int, hi: int, start
         return new_start < hi and new_end > lo
     return start < end and start <= edit.start and edit.end <= end
 
-
-def _shift(edit: Edit, by: int) -> Edit:
-    return Edit(edit.start + by, edit.end + by, edit.before, edit.after, edit.reason)

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-__all__ = ["GlossaryError", "InputError", "InputTooLargeError", "OutputError", "TextfixError"]
+from collections.abc import Sequence
+
+__all__ = [
+    "EditLogError",
+    "GlossaryError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingModelError",
+    "ModelError",
+    "OptionsError",
+    "OutputError",
+    "TextfixError",
+]
 
 
 class TextfixError(Exception):
     """Base class of every error textfix raises on purpose."""
+
+
+class EditLogError(TextfixError, ValueError):
+    """An edit log that does not fit its text: edits out of order, overlapping, or not matching."""
 
 
 class InputError(TextfixError):
@@ -19,6 +35,13 @@ class InputTooLargeError(InputError):
     def __init__(self, message: str, *, limit: int) -> None:
         super().__init__(message)
         self.limit = limit
+
+
+class OptionsError(TextfixError, ValueError):
+    """Options that cannot work together, or name something unknown (a language code, a count below 1).
+
+    A usage error: the command line exits 2 with the message.
+    """
 
 
 class OutputError(TextfixError):
@@ -38,3 +61,24 @@ class GlossaryError(TextfixError):
         self.line = line
         where = ":".join(str(part) for part in (path, line) if part is not None)
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class ModelError(TextfixError):
+    """A translation package that cannot be installed, found or loaded."""
+
+
+class MissingModelError(ModelError):
+    """No installed package (direct or through English) translates ``source`` into ``target``.
+
+    >>> print(str(MissingModelError("ru", "de", [("ru", "en")])).split(";")[0])
+    no ru→de translation model installed (missing: ru→en)
+    """
+
+    def __init__(self, source: str, target: str, missing: Sequence[tuple[str, str]]) -> None:
+        self.source, self.target, self.missing = source, target, list(missing)
+        needs = ", ".join(f"{a}→{b}" for a, b in self.missing)
+        commands = "; ".join(f"`textfix models install {a} {b}`" for a, b in self.missing)
+        super().__init__(
+            f"no {source}→{target} translation model installed (missing: {needs}); install with {commands} "
+            "or, offline, `textfix models install --file PACKAGE.argosmodel`"
+        )

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 import ftfy
 
 from .edits import apply_edits, compose
-from .model import Edit
+from .model import Edit, EditKind, Reason
 
 __all__ = ["PASSES", "fix_characters", "repair_edits", "repair_text"]
 
@@ -37,6 +37,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=True,
 )
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
+_ENTITY_REASON = Reason(EditKind.REPAIR, "html entity")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
 # Patterns start with what they consume (fast to scan for); the group "edit" is what changes.
 _SPACE_BEFORE_PUNCT = re.compile(r"[\w\"”“»)](?P<edit>[ \t\u00a0]+)(?=[.,;:!?](?:[\s\"”“«»)]|$))")
@@ -66,7 +67,7 @@ def fix_entities(text: str) -> list[Edit]:
     for match in _ENTITY.finditer(text):
         after = _decode_entity(match.group())
         if after != match.group():
-            edits.append(Edit(match.start(), match.end(), match.group(), after, "repair: html entity"))
+            edits.append(Edit(match.start(), match.end(), match.group(), after, _ENTITY_REASON))
     return edits
 
 
@@ -77,16 +78,20 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _explain(steps: Sequence[tuple[str, str]]) -> str:
-    """A reason from ftfy's explanation of what it did."""
+def _explain(steps: Sequence[tuple[str, str]]) -> Reason:
+    """A reason from ftfy's explanation of what it did.
+
+    >>> str(_explain([("encode", "sloppy-windows-1252"), ("decode", "utf-8")]))
+    'repair: mojibake (text was UTF-8 read as sloppy-windows-1252)'
+    """
     encodings = [name for action, name in steps if action == "encode"]
     if encodings:
-        return f"repair: mojibake (text was UTF-8 read as {encodings[0]})"
+        return Reason(EditKind.REPAIR, f"mojibake (text was UTF-8 read as {encodings[0]})")
     names = sorted({name.replace("_", " ") for action, name in steps if action in ("apply", "normalize")})
-    return "repair: " + (", ".join(names) or "character repair")
+    return Reason(EditKind.REPAIR, ", ".join(names) or "character repair")
 
 
-def _diff_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:
+def _diff_edits(offset: int, before: str, after: str, reason: Reason) -> list[Edit]:
     """Edits turning ``before`` into ``after``: word by word when the spacing is unchanged."""
     old_words, new_words = _WHITESPACE_SPLIT.split(before), _WHITESPACE_SPLIT.split(after)
     if len(old_words) == len(new_words) and old_words[1::2] == new_words[1::2]:
@@ -113,7 +118,7 @@ def _common_affixes(old: str, new: str) -> tuple[int, int]:
     return head, tail
 
 
-def _sequence_edits(offset: int, before: str, after: str, reason: str) -> list[Edit]:
+def _sequence_edits(offset: int, before: str, after: str, reason: Reason) -> list[Edit]:
     """Minimal edits turning ``before`` into ``after``, merged to whole words where they touch."""
     edits: list[Edit] = []
     matcher = SequenceMatcher(None, before, after, autojunk=False)
@@ -147,8 +152,9 @@ def fix_characters(text: str) -> list[Edit]:
     return edits
 
 
-def _regex_edits(pattern: re.Pattern[str], replacement: str, reason: str) -> Callable[[str], list[Edit]]:
+def _regex_edits(pattern: re.Pattern[str], replacement: str, detail: str) -> Callable[[str], list[Edit]]:
     group = "edit" if "edit" in pattern.groupindex else 0
+    reason = Reason(EditKind.REPAIR, detail)
 
     def edits(text: str) -> list[Edit]:
         return [
@@ -157,16 +163,16 @@ def _regex_edits(pattern: re.Pattern[str], replacement: str, reason: str) -> Cal
             if m.group(group) != replacement
         ]
 
-    edits.__name__ = reason.removeprefix("repair: ").replace(" ", "_")
-    edits.__doc__ = f"{reason[8:].capitalize()}."
+    edits.__name__ = detail.replace(" ", "_")
+    edits.__doc__ = f"{detail.capitalize()}."
     return edits
 
 
-remove_invisible = _regex_edits(_INVISIBLE, "", "repair: invisible character")
-fix_space_before_punctuation = _regex_edits(_SPACE_BEFORE_PUNCT, "", "repair: space before punctuation")
-fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "repair: missing space after sentence")
-collapse_spaces = _regex_edits(_SPACES, " ", "repair: whitespace")
-trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "repair: whitespace")
+remove_invisible = _regex_edits(_INVISIBLE, "", "invisible character")
+fix_space_before_punctuation = _regex_edits(_SPACE_BEFORE_PUNCT, "", "space before punctuation")
+fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "missing space after sentence")
+collapse_spaces = _regex_edits(_SPACES, " ", "whitespace")
+trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "whitespace")
 
 #: The repair passes, in the order they run.
 PASSES: tuple[Callable[[str], list[Edit]], ...] = (

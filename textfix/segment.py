@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
+from .debris import MARKUP, byline_suffix, classify_paragraph
 from .duplicates import find_duplicates
 from .language import detect_document_language, find_foreign_runs
-from .model import Kind, Options, Segment
+from .model import Kind, Segment
+from .options import Options
 
-__all__ = ["paragraph_spans", "segment_text"]
+__all__ = ["Segmentation", "paragraph_spans", "segment_text"]
 
 _HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
 
@@ -87,8 +88,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def segment_text(text: str, options: Options) -> tuple[str, list[Segment]]:
-    """The document language and the segments of ``text`` (offsets into ``text``)."""
+@dataclass(frozen=True)
+class Segmentation:
+    """A text (the repaired text, in the pipeline), its document language and its segments."""
+
+    text: str
+    language: str
+    segments: tuple[Segment, ...]
+
+
+def segment_text(text: str, options: Options) -> Segmentation:
+    """The document language and the segments of ``text`` (offsets into ``text``).
+
+    >>> s = segment_text("Die NATO ist besorgt.\\n\\nLeave a Reply\\n", Options())
+    >>> s.language, [(x.kind, s.text[x.start:x.end]) for x in s.segments]
+    ('de', [('text', 'Die NATO ist besorgt.'), ('debris', 'Leave a Reply')])
+    """
     paragraphs = [_classify(text, s, e, i) for i, (s, e) in enumerate(paragraph_spans(text))]
     content = [p for p in paragraphs if p.kind == "text"]
     for index, reason in find_duplicates([p.content(text) for p in content]).items():
@@ -98,7 +113,7 @@ def segment_text(text: str, options: Options) -> tuple[str, list[Segment]]:
     segments: list[Segment] = []
     for paragraph in paragraphs:
         segments.extend(_paragraph_segments(text, paragraph, language, options))
-    return language, segments
+    return Segmentation(text, language, tuple(segments))
 
 
 def _paragraph_segments(text: str, paragraph: _Paragraph, language: str, options: Options) -> list[Segment]:
@@ -146,7 +161,3 @@ def _merge_neighbours(text: str, spans: list[Segment]) -> list[Segment]:
         merged.append(span)
     return merged
 
-
-def is_heading(text: str) -> bool:
-    """Whether a paragraph reads like a heading (re-exported for renderers)."""
-    return is_headline_like(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Result, Segment
+from textfix.model import Result, Segment
 
 __all__ = ["render_segments"]
 

@@ -24,11 +24,12 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import OutputError
-from .model import Result
-from .output import write_atomic
+from textfix.errors import OutputError
+from textfix.model import Result
+from textfix.output import write_atomic
+
+from .align import CHANGE_KINDS, MARKED_KINDS, Piece, Row, align, trimmed_side
 from .report import change_counts, untranslated_spans
-from .review import CHANGE_KINDS, MARKED_KINDS, Piece, Row, align, is_marked, parse_reason, trimmed_side
 
 __all__ = ["IndexEntry", "page_names", "render_index", "render_page", "write_page", "write_pages"]
 
@@ -51,7 +52,7 @@ h1 { font-size: 1.1rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 .row:nth-child(even) { background: #f3f3f3; }
 .row > div { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
 .n:empty::before { content: "(removed)"; color: #999; font-style: italic; }
-.chg, .out { border-radius: 3px; cursor: pointer; padding: 0 1px; }
+.chg, .out { border-radius: 3px; cursor: pointer; padding: 0 1px; background: #eceff1; color: var(--other); }
 del.chg { text-decoration: line-through; }
 ins.out { text-decoration: none; }
 .chg:empty::before { content: "\\2038"; }
@@ -62,7 +63,6 @@ ins.out { text-decoration: none; }
 .k-repair { background: #fff3e0; color: var(--repair); }
 .k-translation { background: #e0f2f1; color: var(--translation); }
 .k-glossary { background: #e3f2fd; color: var(--glossary); }
-.k-other { background: #eceff1; color: var(--other); }
 .foreign { border-bottom: 2px dotted var(--foreign); }
 .current { outline: 2px solid #000; }
 #detail { position: fixed; right: 1rem; bottom: 1rem; z-index: 3; max-width: min(36rem, 90vw); max-height: 40vh;
@@ -71,6 +71,7 @@ ins.out { text-decoration: none; }
 #detail dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: 0; }
 #detail dt { color: #555; }
 #detail dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.problems { margin: .25rem 0; padding-left: 1.2rem; color: #8a1c1c; font-size: .85rem; }
 table { border-collapse: collapse; margin: 1rem; }
 th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
@@ -142,15 +143,16 @@ _SCRIPT = """
 
 def _change_attributes(piece: Piece) -> str:
     """The data attributes of a marked change: index, kind, reason, and translation details."""
-    info = parse_reason(piece.reason or "")
+    assert piece.change is not None  # only changes are marked
+    change = piece.change
     attributes = [
-        f'data-i="{piece.edit}"', f'data-kind="{escape(info.kind)}"', f'data-reason="{escape(piece.reason or "")}"',
-        f'data-label="{escape(info.detail)}"',
+        f'data-i="{piece.edit}"', f'data-kind="{escape(change.kind)}"', f'data-reason="{escape(change.reason)}"',
+        f'data-label="{escape(change.reasons[0].detail or change.kind)}"',
     ]
-    if info.model:
-        attributes.append(f'data-model="{escape(info.model)}"')
-    if info.source and info.target:
-        attributes.append(f'data-pair="{escape(info.source)}→{escape(info.target)}"')
+    translation = change.translation
+    if translation is not None:
+        attributes.append(f'data-model="{escape(translation.model)}"')
+        attributes.append(f'data-pair="{escape(translation.source)}→{escape(translation.target)}"')
     return " ".join(attributes)
 
 
@@ -159,7 +161,7 @@ def _side_html(row: Row, side: str) -> str:
     parts: list[str] = []
     for piece, text in trimmed_side(row, side):
         body = escape(text)
-        if not is_marked(piece):
+        if not piece.marked:
             if piece.foreign:
                 lang = escape(piece.foreign)
                 parts.append(f'<span class="foreign" lang="{lang}" title="untranslated ({lang})">{body}</span>')
@@ -192,6 +194,17 @@ def _legend(counts: dict[str, int], untranslated: int) -> str:
     return '<ul class="legend">' + "".join(items) + "</ul>"
 
 
+def _problems(result: Result) -> str:
+    """What went wrong or was kept verbatim, one item each (nothing when there is nothing)."""
+    if not result.problems:
+        return ""
+    items = "".join(
+        f'<li data-kind="{escape(p.kind)}">{escape(p.message)} (characters {p.start}–{p.end})</li>'
+        for p in result.problems
+    )
+    return f'<ul class="problems">{items}</ul>'
+
+
 def _document(title: str, body: str, *, script: bool) -> str:
     """A complete page: charset, security policy, inline style, ``body`` and (optionally) the script."""
     code = f"<script>{_SCRIPT}</script>\n" if script else ""
@@ -214,6 +227,7 @@ def render_page(result: Result, name: str) -> str:
     )
     body = (
         f"<header>\n<h1>{escape(name)}</h1>\n<p class=\"meta\">{meta}</p>\n{_legend(counts, untranslated)}\n"
+        f"{_problems(result)}"
         '<p class="keys">Keys: <kbd>n</kbd>/<kbd>j</kbd> next change, <kbd>p</kbd>/<kbd>k</kbd> previous, '
         "<kbd>Esc</kbd> hide details. Hover or click a change for its reason.</p>\n</header>\n"
         '<main>\n<div class="cols head"><div>original</div><div>output</div></div>\n'

@@ -6,14 +6,16 @@ Format (``REPORT_VERSION`` 1)::
      "documents": [{"file", "language", "encoding", "segments", "edits", "summary"}]}
 
 - ``segments``: the ``textfix segment --json`` contract (start, end, kind, lang, reason).
-- ``edits``: start, end, before, after, reason, plus ``kind`` (the reason's prefix:
-  debris, duplicate, repair, translation, glossary, whitespace, or other) and, for
-  translation edits, ``source``, ``target`` and ``model`` when the reason names them.
+- ``edits``: start, end, before, after, reason (every reason of the edit, as one line),
+  plus ``kind`` (:class:`textfix.model.EditKind`: debris, duplicate, repair, translation,
+  glossary, whitespace) and, for translation edits, ``source``, ``target`` and ``model``.
+- ``problems``: what went wrong or was kept verbatim (:class:`textfix.model.Problem`: kind,
+  start, end, message, lang, term), e.g. spans without a model, names lost in translation.
 - ``summary``: ``changes`` (edits per kind, every kind present), ``marked`` (edits that are
   not whitespace), ``characters`` (original, output), ``languages`` (characters of text and
   foreign segments per language), ``untranslated`` (foreign segments no translation edit
-  covers: start, end, lang, text) and ``glossary_problems`` (what the glossary stage left in
-  ``Result.metadata["glossary_problems"]``, empty without it).
+  covers: start, end, lang, text) and ``glossary_problems`` (the messages of the names lost
+  in translation, empty without a glossary).
 
 >>> from textfix import clean
 >>> summary = document_report(clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n"))["summary"]
@@ -27,9 +29,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import Edit, Result, Segment
-from .output import write_atomic
-from .review import CHANGE_KINDS, MARKED_KINDS, change_kind, parse_reason
+from textfix.model import Edit, EditKind, ProblemKind, Result, Segment
+from textfix.output import write_atomic
+
+from .align import CHANGE_KINDS, MARKED_KINDS
 
 __all__ = [
     "REPORT_VERSION",
@@ -49,26 +52,19 @@ REPORT_VERSION = 1
 def change_counts(edits: Sequence[Edit]) -> dict[str, int]:
     """How many edits of each kind; every kind is present, in :data:`CHANGE_KINDS` order.
 
-    >>> change_counts([Edit(0, 1, "x", "", "debris: markup"), Edit(2, 3, "y", "z", "new: thing")])["other"]
-    1
+    >>> from textfix.model import Reason
+    >>> change_counts([Edit(0, 1, "x", "", Reason(EditKind.DEBRIS, "markup"))])
+    {'debris': 1, 'duplicate': 0, 'repair': 0, 'translation': 0, 'glossary': 0, 'whitespace': 0}
     """
-    counts = dict.fromkeys(CHANGE_KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(CHANGE_KINDS, 0)
     for edit in edits:
-        counts[change_kind(edit.reason)] += 1
-    return counts
+        counts[edit.kind] += 1
+    return {str(kind): n for kind, n in counts.items()}
 
 
 def edit_json(edit: Edit) -> dict[str, object]:
-    """An edit as in the report: its fields, its kind, and for translations the languages and model.
-
-    >>> edit_json(Edit(0, 3, "Мир", "Welt", "translation: ru→de (model ru→en→de)"))["model"]
-    'ru→en→de'
-    """
-    info = parse_reason(edit.reason)
-    payload: dict[str, object] = {**edit.to_json(), "kind": info.kind}
-    if info.kind == "translation":
-        payload.update(source=info.source, target=info.target, model=info.model)
-    return payload
+    """An edit as in the report (:meth:`textfix.model.Edit.to_json`)."""
+    return edit.to_json()
 
 
 def language_characters(segments: Sequence[Segment]) -> dict[str, int]:
@@ -106,8 +102,8 @@ def untranslated_spans(result: Result) -> list[dict[str, object]]:
     >>> [(s["lang"], s["text"][:14]) for s in untranslated_spans(clean(text, Options(document_language="de")))]
     [('ru', 'Мы обеспокоены')]
     """
-    translations = [e for e in result.edits if change_kind(e.reason) == "translation"]
-    spans = {(s.start, s.end): s for s in getattr(result, "untranslated", ())}
+    translations = [e for e in result.edits if e.kind is EditKind.TRANSLATION]
+    spans = {(s.start, s.end): s for s in result.untranslated}
     for s in result.segments:
         if s.kind == "foreign" and _uncovered(result.original, s.start, s.end, translations):
             spans.setdefault((s.start, s.end), s)
@@ -117,9 +113,8 @@ def untranslated_spans(result: Result) -> list[dict[str, object]]:
     ]
 
 
-def _glossary_problems(result: Result) -> list[object]:
-    problems = result.metadata.get("glossary_problems")
-    return list(problems) if isinstance(problems, list | tuple) else []
+def _glossary_problems(result: Result) -> list[str]:
+    return [p.message for p in result.problems if p.kind is ProblemKind.NAME_LOST]
 
 
 def document_report(result: Result, name: str | None = None) -> dict[str, object]:
@@ -139,6 +134,7 @@ def document_report(result: Result, name: str | None = None) -> dict[str, object
         "encoding": result.encoding,
         "segments": [s.to_json() for s in result.segments],
         "edits": [edit_json(e) for e in result.edits],
+        "problems": [p.to_json() for p in result.problems],
         "summary": summary,
     }
 

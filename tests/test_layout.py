@@ -1,0 +1,107 @@
+"""The package's layout: no import cycles, nothing imports the package top, modules stay readable."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "textfix"
+#: A module longer than this holds several concerns and should be a package (a little slack for docstrings).
+MAX_LINES = 520
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package by dotted name (``textfix.glossary.terms``)."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def _imports(name: str, path: Path) -> Iterator[tuple[str, bool]]:
+    """``(imported module, at module level)`` for each import of textfix's own modules.
+
+    Imports under ``if TYPE_CHECKING:`` and inside functions are not module-level: they
+    cannot make an import cycle at run time, but they are still reported.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    top_level = {id(node) for node in tree.body}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            if not target.startswith("textfix"):
+                continue
+            # "from . import clean" names submodules, "from .x import y" a module x.
+            names = [f"{target}.{a.name}" for a in node.names] if node.module is None else [target]
+            for imported in names:
+                yield imported, id(node) in top_level
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("textfix"):
+                    yield alias.name, id(node) in top_level
+
+
+def _graph() -> dict[str, set[str]]:
+    known = modules()
+    graph: dict[str, set[str]] = {}
+    for name, path in known.items():
+        graph[name] = set()
+        for imported, at_top in _imports(name, path):
+            target = imported
+            while target not in known and "." in target:
+                target = target.rpartition(".")[0]
+            if at_top and target != name:
+                graph[name].add(target)
+    return graph
+
+
+def test_no_module_imports_itself_in_a_cycle() -> None:
+    graph = _graph()
+    # A package's __init__ importing its own submodules is how packages work; a cycle is anything else.
+    edges = {m: {t for t in ts if not t.startswith(m + ".")} for m, ts in graph.items()}
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> None:
+        seen[node] = 1
+        for target in sorted(edges.get(node, ())):
+            if seen.get(target) == 1:
+                cycle = [*path[path.index(target) :], target] if target in path else [node, target]
+                pytest.fail("import cycle: " + " → ".join(cycle))
+            if target not in seen:
+                visit(target, [*path, target])
+        seen[node] = 2
+
+    for module in sorted(edges):
+        if module not in seen:
+            visit(module, [module])
+
+
+@pytest.mark.parametrize("name", sorted(m for m in modules() if m != "textfix"))
+def test_no_module_imports_the_package_top(name: str) -> None:
+    tops = [imported for imported, _ in _imports(name, modules()[name]) if imported == "textfix"]
+    assert not tops, f"{name} imports the package top (import from the module that defines the name)"
+
+
+@pytest.mark.parametrize("name", sorted(modules()))
+def test_modules_stay_short(name: str) -> None:
+    lines = modules()[name].read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{name} has {lines} lines: split it by concern"
+
+
+def test_the_layout_follows_the_pipeline() -> None:
+    """The stages of DESIGN.md's pipeline each have a home."""
+    names = set(modules())
+    for stage in ("reader", "repair", "segment", "translate", "glossary", "assemble", "render", "pipeline"):
+        assert any(n == f"textfix.{stage}" or n.startswith(f"textfix.{stage}.") for n in names), stage

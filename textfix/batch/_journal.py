@@ -1,0 +1,91 @@
+"""The journal of completed outputs, temporary files left by a killed run, and the failures list."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from textfix.output import write_atomic
+
+from .summary import Failure
+
+__all__ = ["Journal", "sweep_temporaries", "write_failures"]
+
+#: Temporary files :func:`textfix.output.write_atomic` and the JSONL writer create.
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+class Journal:
+    """Completed outputs, one JSON line each: the input's size and mtime, and the fingerprint.
+
+    An output is up to date when it exists, is at least as new as its input, and its last
+    journal line matches the input as it is now and the run's fingerprint. Writes are atomic
+    (rename), and a line is added only after the rename: an output without a line is redone.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, dict[str, Any]] = {}
+        lines = 0
+        with contextlib.suppress(FileNotFoundError), path.open(encoding="utf-8") as stream:
+            for line in stream:
+                lines += 1
+                try:
+                    entry = json.loads(line)
+                    self.entries[str(entry["output"])] = entry
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut short by a crash: that output is redone
+        if lines > 2 * len(self.entries) + 100:  # compact a journal grown by many reruns
+            text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values())
+            write_atomic(path, text)
+        self._stream: IO[str] | None = None
+
+    def is_current(self, key: str, source: os.stat_result, target: Path, fingerprint: str) -> bool:
+        entry = self.entries.get(key)
+        if entry is None or entry.get("fingerprint") != fingerprint:
+            return False
+        if entry.get("input_size") != source.st_size or entry.get("input_mtime_ns") != source.st_mtime_ns:
+            return False
+        try:
+            return target.stat().st_mtime_ns >= source.st_mtime_ns
+        except OSError:
+            return False
+
+    def record(self, key: str, source: os.stat_result, fingerprint: str) -> None:
+        if self._stream is None:
+            self._stream = self.path.open("a", encoding="utf-8")
+        entry = {
+            "output": key,
+            "input_size": source.st_size,
+            "input_mtime_ns": source.st_mtime_ns,
+            "fingerprint": fingerprint,
+        }
+        self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+
+def sweep_temporaries(folder: Path) -> None:
+    """Remove temporary files a killed run (SIGKILL, power loss) left in ``folder``."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if _TEMPORARY.match(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def write_failures(path: Path, failures: Sequence[Failure]) -> Path | None:
+    """The failures list, one JSON object per line; a stale list from an earlier run goes."""
+    if not failures:
+        path.unlink(missing_ok=True)
+        return None
+    write_atomic(path, "".join(json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in failures))
+    return path

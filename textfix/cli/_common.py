@@ -1,0 +1,144 @@
+"""What every command shares: the apps, option types, and turning choices and errors into exits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from textfix.batch import DEFAULT_MAX_BYTES
+from textfix.errors import InputTooLargeError, OptionsError, TextfixError
+from textfix.model import ProblemKind, Result
+from textfix.options import DEFAULT_LANGUAGES, Options, options_from_choices
+from textfix.pipeline import clean_decoded
+from textfix.reader import read_path
+
+if TYPE_CHECKING:
+    from textfix.translate import ModelStore
+
+__all__ = [
+    "ALL_LANGUAGES",
+    "DEFAULT_MAX_BYTES",
+    "Files",
+    "GlossaryFiles",
+    "Lang",
+    "Languages",
+    "MaxBytes",
+    "ModelsDir",
+    "NoBuiltinGlossary",
+    "app",
+    "choose_options",
+    "clean_all",
+    "fail",
+    "fail_error",
+    "glossary_app",
+    "models_app",
+    "store",
+    "warn_problems",
+]
+
+app = typer.Typer(
+    name="textfix",
+    help="Clean broken, half-translated web news: find foreign spans and debris, repair, and show every change.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="List, install and remove offline translation models (Argos packages).")
+glossary_app = typer.Typer(help="Check and look up names: one spelling per language (the glossary).")
+app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
+
+Files = Annotated[list[str], typer.Argument(help="Input files (.txt, .md, .html); '-' reads standard input.")]
+Languages = Annotated[
+    str, typer.Option("--languages", "-l", help="Comma-separated ISO 639-1 codes to recognise.")
+]
+ALL_LANGUAGES = ",".join(DEFAULT_LANGUAGES)
+ModelsDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--models-dir",
+        envvar="TEXTFIX_MODELS_DIR",
+        help="Folder of installed translation packages (default: argostranslate's own folder).",
+    ),
+]
+Lang = Annotated[str | None, typer.Option("--lang", help="Document language, instead of detecting it.")]
+GlossaryFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--glossary", help="Glossary file (.tsv, .csv, .tbx) laid over the built-in one; repeatable."),
+]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Inputs larger than this are reported, not read (default: 16 MiB)."),
+]
+NoBuiltinGlossary = Annotated[bool, typer.Option("--no-builtin-glossary", help="Leave the built-in glossary out.")]
+
+
+def fail(message: str) -> None:
+    """One line on stderr: ``textfix: message``."""
+    typer.echo(f"textfix: {message}", err=True)
+
+
+def fail_error(error: TextfixError) -> None:
+    """One line on stderr for a failed input, with the remedy where there is one."""
+    hint = "; raise the limit with --max-bytes" if isinstance(error, InputTooLargeError) else ""
+    fail(f"{error}{hint}")
+
+
+def choose_options(
+    languages: str,
+    lang: str | None,
+    *,
+    translate: bool = False,
+    to: str | None = None,
+    keep_untranslated: bool = False,
+    glossary: bool = False,
+    glossary_files: Sequence[Path] | None = None,
+    no_builtin_glossary: bool = False,
+) -> Options:
+    """:func:`textfix.options.options_from_choices` for a command: a usage error exits 2, a bad glossary 1."""
+    try:
+        return options_from_choices(
+            languages=languages, document_language=lang, translate=translate, target_language=to,
+            keep_untranslated=keep_untranslated, glossary=glossary, glossary_files=glossary_files or (),
+            builtin_glossary=not no_builtin_glossary,
+        )
+    except OptionsError as error:
+        raise typer.BadParameter(str(error)) from error
+    except TextfixError as error:
+        fail(str(error))
+        raise typer.Exit(1) from error
+
+
+def store(models_dir: Path | None) -> ModelStore:
+    """The model store a command works with (imports nothing heavy)."""
+    from textfix.translate import ModelStore, default_models_dir
+
+    return ModelStore(models_dir or default_models_dir())
+
+
+def warn_problems(name: str, result: Result) -> None:
+    """Say which spans were kept verbatim for want of a model, and which names got lost."""
+    for problem in result.problems:
+        where = f"characters {problem.start}-{problem.end}"
+        if problem.kind is ProblemKind.NO_MODEL:
+            fail(f"{name}: kept untranslated ({problem.lang}, no model): {where}")
+        else:
+            fail(f"{name}: {problem.message} ({where})")
+
+
+def clean_all(
+    files: Sequence[str], options: Options, models: ModelStore | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[tuple[str, Result]], int]:
+    """Clean every input; report unreadable ones on stderr and count them."""
+    results: list[tuple[str, Result]] = []
+    failures = 0
+    for name in files:
+        try:
+            results.append((name, clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)))
+        except TextfixError as error:
+            fail_error(error)
+            failures += 1
+    return results, failures

@@ -1,0 +1,223 @@
+"""``textfix segment``, ``fix`` and ``diff``: cleaning files, and showing what changed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from textfix.batch import BatchConfig, PipelineSetup, is_batch_input, run_corpus
+from textfix.errors import OptionsError, TextfixError
+from textfix.model import Result
+from textfix.output import output_paths, write_atomic
+from textfix.pipeline import clean_decoded
+from textfix.reader import read_path
+from textfix.render.html import write_page, write_pages
+from textfix.render.report import write_report
+from textfix.render.segments import render_segments
+from textfix.render.terminal import render_side_by_side
+
+from ._common import (
+    ALL_LANGUAGES,
+    DEFAULT_MAX_BYTES,
+    Files,
+    GlossaryFiles,
+    Lang,
+    Languages,
+    MaxBytes,
+    ModelsDir,
+    NoBuiltinGlossary,
+    app,
+    choose_options,
+    clean_all,
+    fail,
+    fail_error,
+    store,
+    warn_problems,
+)
+from ._progress import Progress
+
+__all__ = ["diff", "fix", "segment"]
+
+
+@app.command()
+def segment(
+    files: Files,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the segments as JSON (the contract).")] = False,
+    languages: Languages = ALL_LANGUAGES,
+    lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Show the spans of each input: text, foreign (with language), debris and duplicates."""
+    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes)
+    colour = sys.stdout.isatty()
+    for name, result in results:
+        if as_json:
+            payload = result.segments_json()
+            if len(files) > 1:
+                payload = {"file": name, **payload}
+            typer.echo(json.dumps(payload, ensure_ascii=False))
+        else:
+            if len(files) > 1:
+                typer.echo(f"== {name}")
+            typer.echo(render_segments(result, colour=colour))
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def fix(
+    files: Files,
+    no_translate: Annotated[
+        bool, typer.Option("--no-translate", help="Keep foreign spans as they are; translate nothing.")
+    ] = False,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Translate the whole document into this language (en, de, ...).")
+    ] = None,
+    keep_untranslated: Annotated[
+        bool,
+        typer.Option("--keep-untranslated", help="Keep spans verbatim (and flag them) when a model is missing."),
+    ] = False,
+    models_dir: ModelsDir = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file, or folder for several inputs.")
+    ] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes for folders, globs and .jsonl (default: cores)."),
+    ] = None,
+    jsonl_field: Annotated[
+        str, typer.Option("--jsonl-field", help="Field of each .jsonl record that holds the text.")
+    ] = "text",
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write a JSON report: segments, edits and a summary per input.")
+    ] = None,
+    diff_html: Annotated[
+        Path | None, typer.Option("--diff-html", help="Also write review pages (one per input, index.html) here.")
+    ] = None,
+    glossary_files: GlossaryFiles = None,
+    no_builtin_glossary: NoBuiltinGlossary = False,
+    languages: Languages = ALL_LANGUAGES,
+    lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
+    if no_translate and to is not None:
+        raise typer.BadParameter("--to translates the document; it cannot go with --no-translate")
+    options = choose_options(
+        languages, lang, translate=not no_translate, to=to, keep_untranslated=keep_untranslated,
+        glossary=True, glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary,
+    )
+    if any(is_batch_input(name) for name in files):
+        if in_place or report is not None or diff_html is not None:
+            fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
+            raise typer.Exit(2)
+        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes)
+        raise typer.Exit(_fix_corpus(files, output, config if workers is None else replace(config, workers=workers),
+                                     jsonl_field))
+    try:
+        targets = output_paths(files, output, in_place=in_place)
+    except TextfixError as error:
+        fail(str(error))
+        raise typer.Exit(1) from error
+    models = store(models_dir) if options.translates else None
+    failures = 0
+    done: list[tuple[str, Result]] = []
+    for name, target in zip(files, targets, strict=True):
+        try:
+            result = clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)
+            warn_problems(name, result)
+            done.append((name, result))
+            if target is None:
+                sys.stdout.write(result.output)
+            else:
+                write_atomic(target, result.output)
+        except TextfixError as error:
+            fail_error(error)
+            failures += 1
+    failures += _write_reviews(done, report, diff_html)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages: Path | None) -> int:
+    """Write the JSON report and the review pages that were asked for; count the failures."""
+    failures = 0
+    for path, write in ((report, write_report), (pages, write_pages)):
+        if path is None:
+            continue
+        try:
+            write(path, results)
+        except TextfixError as error:
+            fail(str(error))
+            failures += 1
+    return failures
+
+
+def _fix_corpus(files: list[str], output: Path | None, config: BatchConfig, field: str) -> int:
+    """Folders, globs and JSON Lines go through a corpus run (:func:`textfix.batch.run_corpus`)."""
+    try:
+        summary = run_corpus(files, output, config, Progress(sys.stderr), field=field)
+    except OptionsError as error:
+        fail(str(error))
+        return 2
+    except TextfixError as error:
+        fail(str(error))
+        return 1
+    for line in summary.lines():
+        fail(line)
+    if summary.interrupted:
+        return 128 + (summary.signal or 2)
+    return 1 if summary.failed else 0
+
+
+@app.command()
+def diff(
+    files: Files,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write a review page instead (a folder for several inputs, with index.html)."),
+    ] = None,
+    width: Annotated[int | None, typer.Option("--width", help="Columns to fit (default: the terminal's).")] = None,
+    translate: Annotated[
+        bool, typer.Option("--translate", help="Also translate foreign spans, as `fix` does (needs models).")
+    ] = False,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Show the whole document translated into this language.")
+    ] = None,
+    models_dir: ModelsDir = None,
+    glossary_files: GlossaryFiles = None,
+    no_builtin_glossary: NoBuiltinGlossary = False,
+    languages: Languages = ALL_LANGUAGES,
+    lang: Lang = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Show original and cleaned text side by side, every change marked and labelled with its reason."""
+    options = choose_options(
+        languages, lang, translate=translate, to=to, glossary=True, glossary_files=glossary_files,
+        no_builtin_glossary=no_builtin_glossary,
+    )
+    models = store(models_dir) if options.translates else None
+    results, failures = clean_all(files, options, models, max_bytes)
+    if html is None:
+        for name, result in results:
+            if len(files) > 1:
+                typer.echo(f"== {name}")
+            typer.echo(render_side_by_side(result, colour=sys.stdout.isatty(), width=width))
+    else:
+        try:
+            if len(files) == 1 and not html.is_dir():
+                for name, result in results:
+                    write_page(html, result, name)
+            else:
+                write_pages(html, results)
+        except TextfixError as error:
+            fail(str(error))
+            failures += 1
+    if failures:
+        raise typer.Exit(1)

@@ -1,0 +1,138 @@
+"""The glossary itself and finding its names in a text, by whole words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ._inflection import normalise, takes_s
+from ._matcher import Matcher
+from .entry import GlossaryEntry
+
+__all__ = ["Glossary", "TermMatch", "find_terms", "nonstandard_terms"]
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A glossary name found in a text: ``text[start:end] == self.text``.
+
+    ``form`` is the glossary form it matched (uninflected); ``suffix`` is a German
+    genitive ``s`` after a Latin name (``Putins``), which stays when the name is replaced.
+    """
+
+    start: int
+    end: int
+    text: str
+    entry: GlossaryEntry
+    form: str
+    suffix: str = ""
+
+    def is_canonical(self, language: str) -> bool:
+        """Whether the name is spelled as ``language`` wants it (canonical or another correct form)."""
+        return self.form in self.entry.forms(language)
+
+    def replacement(self, language: str) -> str | None:
+        """The canonical ``language`` form with the suffix kept, or ``None`` without one."""
+        canonical = self.entry.canonical(language)
+        if canonical is None:
+            return None
+        return canonical + self.suffix if takes_s(canonical) else canonical
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """An immutable set of entries; :meth:`merged` lays other glossaries over this one.
+
+    >>> base = Glossary((GlossaryEntry.create("kyiv", {"de": "Kiew", "en": "Kyiv"}, variants=["Київ"]),))
+    >>> mine = Glossary((GlossaryEntry.create("kyiv", {"de": "Kyjiw", "en": "Kyiv"}),))
+    >>> base.merged(mine).get("kyiv").canonical("de"), len(base.merged(mine))
+    ('Kyjiw', 1)
+    """
+
+    entries: tuple[GlossaryEntry, ...] = ()
+    _by_id: dict[str, GlossaryEntry] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            if entry.id in self._by_id:
+                raise ValueError(f"duplicate glossary id {entry.id!r}")
+            self._by_id[entry.id] = entry
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[GlossaryEntry]:
+        return iter(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def get(self, entry_id: str) -> GlossaryEntry | None:
+        """The entry with this id, or ``None``."""
+        return self._by_id.get(entry_id)
+
+    def merged(self, *others: Glossary) -> Glossary:
+        """This glossary with ``others`` laid over it: an entry with the same id replaces
+        the earlier one, and a form claimed by a later entry is matched to that entry."""
+        entries = list(self.entries)
+        for other in others:
+            ids = {entry.id for entry in other.entries}
+            entries = [entry for entry in entries if entry.id not in ids] + list(other.entries)
+        return Glossary(tuple(entries))
+
+    @cached_property
+    def _matcher(self) -> Matcher:
+        return Matcher(self.entries)
+
+    @cached_property
+    def languages(self) -> frozenset[str]:
+        """Languages some entry has a canonical form in."""
+        return frozenset(language for entry in self.entries for language in entry.languages)
+
+    def lookup(self, term: str) -> GlossaryEntry | None:
+        """The entry for an id or any form, also inflected or in other letter case.
+
+        >>> from textfix.glossary import builtin_glossary
+        >>> builtin_glossary().lookup("Пхеньяна").canonical("de")
+        'Pjöngjang'
+        """
+        term = term.strip()
+        if term in self._by_id:
+            return self._by_id[term]
+        matches = find_terms(term, self)
+        if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(term):
+            return matches[0].entry
+        folded = normalise(term).casefold()
+        for entry in reversed(self.entries):
+            if entry.id.casefold() == folded or any(normalise(f).casefold() == folded for f in entry.all_forms()):
+                return entry
+        return None
+
+
+def find_terms(text: str, glossary: Glossary) -> list[TermMatch]:
+    """Every glossary name in ``text``, by whole words, sorted and disjoint.
+
+    >>> from textfix.glossary import builtin_glossary
+    >>> [m.text for m in find_terms("Putinversteher, Putins Kiewer Kiew", builtin_glossary())]
+    ['Putins', 'Kiew']
+    """
+    matcher = glossary._matcher
+    matches: list[TermMatch] = []
+    for found in matcher.scan(text):
+        identified = matcher.identify(found[0])
+        if identified is not None:
+            entry, form, suffix = identified
+            matches.append(TermMatch(found.start(), found.end(), found[0], entry, form, suffix))
+    return matches
+
+
+def nonstandard_terms(text: str, language: str, glossary: Glossary) -> list[TermMatch]:
+    """Names whose spelling is not a correct ``language`` form (the entry has one).
+
+    >>> from textfix.glossary import builtin_glossary
+    >>> [m.text for m in nonstandard_terms("Kyiv und Kiew", "de", builtin_glossary())]
+    ['Kyiv']
+    """
+    matches = find_terms(text, glossary)
+    return [m for m in matches if m.entry.canonical(language) is not None and not m.is_canonical(language)]
+

@@ -1,0 +1,163 @@
+"""The terminal review: original and output side by side, aligned by paragraph.
+
+>>> from textfix import clean
+>>> r = clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n")
+>>> print(render_side_by_side(r, colour=False, width=61))
+original                      │ output
+──────────────────────────────┼──────────────────────────────
+Die NATO ist besorgt[-·-]     │ Die NATO ist besorgt.
+{repair: space before         │
+punctuation}.                 │
+                              │
+[-Leave a Reply-]{debris:     │
+boilerplate}                  │
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Sequence
+
+from textfix.model import EditKind, Result
+
+from .align import Row, align, trimmed_side
+
+__all__ = ["render_side_by_side", "terminal_width", "wrap_runs"]
+
+_ANSI: dict[str, str] = {
+    EditKind.DEBRIS: "\x1b[9;31m",
+    EditKind.DUPLICATE: "\x1b[9;35m",
+    EditKind.REPAIR: "\x1b[4;33m",
+    EditKind.TRANSLATION: "\x1b[36m",
+    EditKind.GLOSSARY: "\x1b[34m",
+    "foreign": "\x1b[3;33m",
+    "label": "\x1b[2m",
+}
+_ANY_OTHER_KIND = "\x1b[4;37m"  # a kind without a style of its own is still marked
+_RESET = "\x1b[0m"
+_TOKEN = re.compile(r"\n|[^\S\n]+|\S+")
+
+#: A run of text and the style it is shown in (``None``: plain).
+Run = tuple[str, str | None]
+
+
+def _side_runs(row: Row) -> tuple[list[Run], list[Run]]:
+    """The left (original) and right (output) runs of a row, with change markers and labels."""
+    left: list[Run] = []
+    right: list[Run] = []
+    for piece, text in trimmed_side(row, "before"):
+        if not piece.marked:
+            left.append((text, "foreign" if piece.foreign else None))
+        elif text:
+            left.extend([("[-" + _visible(text) + "-]", piece.kind), ("{" + (piece.reason or "") + "}", "label")])
+    for piece, text in trimmed_side(row, "after"):
+        if not piece.marked:
+            right.append((text, "foreign" if piece.foreign else None))
+        elif text:
+            right.append(("{+" + _visible(text) + "+}", piece.kind))
+            if not piece.before:
+                right.append(("{" + (piece.reason or "") + "}", "label"))
+    return left, right
+
+
+def _visible(text: str) -> str:
+    """Changed text as shown: whitespace alone is made visible (``·`` for a space, ``⏎`` for a newline).
+
+    >>> _visible(" "), _visible("\\n\\n"), _visible("a b")
+    ('·', '⏎⏎', 'a b')
+    """
+    if text.strip():
+        return text
+    return "".join("⏎" if c == "\n" else "·" for c in text)
+
+
+def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
+    """Styled runs wrapped into lines of at most ``width`` characters; newlines force a break.
+
+    >>> wrap_runs([("ab cd", None), ("efgh", "x")], 4)
+    [[('ab', None)], [('cd', None)], [('efgh', 'x')]]
+    >>> wrap_runs([("abcdefghij", None)], 4)
+    [[('abcd', None)], [('efgh', None)], [('ij', None)]]
+    """
+    lines: list[list[Run]] = [[]]
+    used = 0
+    for text, style in runs:
+        for token in _TOKEN.findall(text):
+            if token == "\n":
+                lines.append([])
+                used = 0
+            elif token.isspace():
+                if used and used + len(token) < width:
+                    lines[-1].append((token, style))
+                    used += len(token)
+                elif used:
+                    lines.append([])
+                    used = 0
+            else:
+                if used and used + len(token) > width:
+                    lines.append([])
+                    used = 0
+                rest = token
+                while len(rest) > width - used:
+                    lines[-1].append((rest[: width - used], style))
+                    rest = rest[width - used :]
+                    lines.append([])
+                    used = 0
+                if rest:
+                    lines[-1].append((rest, style))
+                    used += len(rest)
+    return [_trim_line(line) for line in lines]
+
+
+def _trim_line(line: list[Run]) -> list[Run]:
+    """A wrapped line with trailing spaces dropped and neighbouring runs of one style merged."""
+    while line and line[-1][0].isspace():
+        line = line[:-1]
+    merged: list[Run] = []
+    for text, style in line:
+        if merged and merged[-1][1] == style:
+            merged[-1] = (merged[-1][0] + text, style)
+        else:
+            merged.append((text, style))
+    return merged
+
+
+def _paint(line: Sequence[Run], width: int, colour: bool) -> str:
+    """One wrapped line padded to ``width`` (``0``: not padded), with ANSI styles when ``colour``."""
+    visible = sum(len(text) for text, _ in line)
+    if not colour:
+        body = "".join(text for text, _ in line)
+    else:
+        body = "".join(f"{_ANSI.get(style, _ANY_OTHER_KIND)}{text}{_RESET}" if style else text for text, style in line)
+    return body + " " * max(width - visible, 0)
+
+
+def terminal_width(default: int = 100) -> int:
+    """The width of the terminal (or ``$COLUMNS``), ``default`` when unknown."""
+    return shutil.get_terminal_size((default, 24)).columns
+
+
+def render_side_by_side(result: Result, *, colour: bool, width: int | None = None) -> str:
+    """Original on the left, output on the right, one block of lines per paragraph.
+
+    Changes are shown ``[-before-]`` on the left and ``{+after+}`` on the right, in the
+    style of their kind when ``colour``, each followed by ``{reason}``; whitespace changes
+    are applied silently. Lines fit ``width`` (default: the terminal width). What went
+    wrong or was kept verbatim (:attr:`Result.problems`) follows, one line each.
+    """
+    total = max(width if width is not None else terminal_width(), 41)
+    column = (total - 3) // 2
+    lines = [_paint([("original", None)], column, False) + " │ output", "─" * column + "─┼─" + "─" * column]
+    for number, row in enumerate(align(result)):
+        left, right = (wrap_runs(side, column) for side in _side_runs(row))
+        if left == [[]] and right == [[]]:
+            continue
+        if number:
+            lines.append(" " * column + " │")
+        for i in range(max(len(left), len(right))):
+            a = _paint(left[i] if i < len(left) else [], column, colour)
+            b = _paint(right[i] if i < len(right) else [], 0, colour)
+            lines.append(f"{a} │ {b}".rstrip())
+    lines.extend(f"problem: {p.message} (characters {p.start}-{p.end})" for p in result.problems)
+    return "\n".join(lines)
