@@ -1,4 +1,4 @@
-"""Gold annotations and character-level quality scores.
+"""Gold annotations (inline markers) and character-level scores.
 
 A gold document is UTF-8 text whose first line is a header naming the document
 language, followed by the raw article in which every non-``text`` span is
@@ -31,7 +31,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["DEBRIS_CLASSES", "GoldDocument", "GoldSpan", "Scores", "char_scores", "load_gold", "parse_gold"]
+__all__ = [
+    "DEBRIS_CLASSES",
+    "GoldDocument",
+    "GoldFormatError",
+    "GoldSpan",
+    "Scores",
+    "char_scores",
+    "corpus_hash",
+    "load_gold",
+    "parse_gold",
+    "spans_of",
+]
 
 _HEADER = re.compile(r"# textfix-gold lang=(?P<lang>[a-z]{2})\n")
 _MARKER = re.compile(
@@ -165,7 +176,7 @@ class _Span(Protocol):
     def kind(self) -> str: ...
 
 
-def _spans(kinds: tuple[str, ...], segments: Iterable[_Span]) -> list[tuple[int, int]]:
+def spans_of(kinds: tuple[str, ...], segments: Iterable[_Span]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segments if s.kind in kinds]
 
 
@@ -178,54 +189,3 @@ def corpus_hash(directory: Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def evaluate_corpus(documents: Sequence[GoldDocument]) -> dict[str, float]:
-    """Clean every document; F1 of foreign and of debris+duplicate spans, language accuracy."""
-    from .pipeline import clean
-
-    foreign = Scores(0, 0, 0)
-    debris = Scores(0, 0, 0)
-    right_language = 0
-    for document in documents:
-        result = clean(document.text)
-        right_language += result.language == document.language
-
-        removed = ("debris", "duplicate")
-        foreign += char_scores(
-            document.text, _spans(("foreign",), result.segments), _spans(("foreign",), document.spans)
-        )
-        debris += char_scores(document.text, _spans(removed, result.segments), _spans(removed, document.spans))
-    return {
-        "documents": float(len(documents)),
-        "foreign_precision": foreign.precision,
-        "foreign_recall": foreign.recall,
-        "foreign_f1": foreign.f1,
-        "debris_precision": debris.precision,
-        "debris_recall": debris.recall,
-        "debris_f1": debris.f1,
-        "language_accuracy": right_language / len(documents) if documents else 1.0,
-    }
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m textfix.evaluate [DIR] [--update-baseline FILE]``: print the scores."""
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(prog="python -m textfix.evaluate", description=main.__doc__)
-    parser.add_argument("directory", nargs="?", type=Path, default=Path("corpus/gold"))
-    parser.add_argument("--update-baseline", type=Path, metavar="FILE", help="pin the current scores as floors")
-    args = parser.parse_args(argv)
-    report = evaluate_corpus(load_gold(args.directory))
-    for name, value in report.items():
-        print(f"{name:20} {value:.4f}")
-    if args.update_baseline:
-        floors = {k: round(report[k] - 0.005, 3) for k in ("foreign_f1", "debris_f1", "language_accuracy")}
-        baseline = {"corpus_hash": corpus_hash(args.directory), "measured": report, "floors": floors}
-        args.update_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
