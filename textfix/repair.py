@@ -17,11 +17,19 @@ from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 
 import ftfy
+from ftfy.badness import is_bad
 
-from .edits import apply_edits, compose
+from .edits import OffsetMap, apply_edits, compose
 from .model import Edit, EditKind, Reason
 
-__all__ = ["PASSES", "fix_characters", "repair_edits", "repair_text"]
+__all__ = [
+    "PASSES",
+    "fix_characters",
+    "fix_unveiled_mojibake",
+    "join_hard_wrapped_lines",
+    "repair_edits",
+    "repair_text",
+]
 
 _ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A line made only of these characters cannot hold mojibake or other damage ftfy repairs.
@@ -62,13 +70,32 @@ def _decode_entity(entity: str) -> str:
 
 
 def fix_entities(text: str) -> list[Edit]:
-    """HTML entities such as ``&nbsp;``, ``&amp;``, ``&#8222;`` become the characters they stand for."""
+    """HTML entities such as ``&nbsp;``, ``&amp;``, ``&#8222;`` become the characters they stand for.
+
+    Escaped markup stays escaped: ``&lt;script&gt;`` in an article is text about a tag,
+    and decoding it would make it a tag that segmentation removes as markup (and that a
+    second cleaning would remove if the first did not). So ``&lt;`` and ``&gt;`` are
+    decoded only where the brackets they give form no tag.
+
+    >>> from textfix.edits import apply_edits
+    >>> text = "Preise &lt; 5&nbsp;Euro, Code: &lt;script&gt;alert(1)&lt;/script&gt;"
+    >>> apply_edits(text, fix_entities(text))
+    'Preise < 5 Euro, Code: &lt;script&gt;alert(1)&lt;/script&gt;'
+    """
     edits = []
     for match in _ENTITY.finditer(text):
         after = _decode_entity(match.group())
         if after != match.group():
             edits.append(Edit(match.start(), match.end(), match.group(), after, _ENTITY_REASON))
-    return edits
+    if not any(edit.after in ("<", ">") for edit in edits):
+        return edits
+    from .debris import MARKUP  # the definition of markup that segmentation applies
+
+    mapping = OffsetMap(edits)
+    kept: set[int] = set()
+    for markup in MARKUP.finditer(apply_edits(text, edits)):
+        kept.update(i for i in mapping.touching(markup.start(), markup.end()) if edits[i].after in ("<", ">"))
+    return [edit for i, edit in enumerate(edits) if i not in kept]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -152,6 +179,102 @@ def fix_characters(text: str) -> list[Edit]:
     return edits
 
 
+def fix_unveiled_mojibake(text: str) -> list[Edit]:
+    """Mojibake that an invisible character hid from ftfy, once that character is gone.
+
+    ftfy runs first on the text as it is (a soft hyphen inside mojibake is part of what it
+    decodes: "antÃ\xadgeno" → "antígeno"); a soft hyphen elsewhere can still split a
+    mojibake sequence so that ftfy does not see it. After :func:`remove_invisible`, the
+    lines ftfy's own badness measure still finds bad get one more ftfy pass, so that a
+    second cleaning finds nothing left to do.
+
+    >>> from textfix.edits import apply_edits
+    >>> text = "AmĂ©rica"
+    >>> apply_edits(text, fix_unveiled_mojibake(text))
+    'América'
+    """
+    edits: list[Edit] = []
+    for start, line in _lines(text):
+        if _CLEAN_LINE.fullmatch(line) or not is_bad(line):
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
+        if fixed != line:
+            edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
+    return edits
+
+
+#: Widest line a hard-wrapped text is written to; scraped news has one paragraph per (long) line.
+_MAX_WRAP_WIDTH = 120
+_WRAP_EVIDENCE = 4  # fewest line pairs a decision rests on
+_SENTENCE_END = (".", "!", "?", ":", '"', "“", "”", "»", "…")
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·]\s|\d{1,3}[.)]\s)")
+_SUSPENDED = frozenset({"und", "oder", "bis", "sowie", "and", "or", "to"})
+
+
+def _wrap_width(lengths: Sequence[int]) -> int:
+    """The width a text was wrapped to: the length most full lines reach (the 90th percentile)."""
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, (len(ordered) * 9) // 10)]
+
+
+def join_hard_wrapped_lines(text: str) -> list[Edit]:
+    """Lines of one paragraph joined again in a text wrapped at a fixed width (e-mail, wire copy).
+
+    Decided per document: it is hard-wrapped when its lines are at most about 120
+    characters wide, most lines followed by another line of the same block are *full*
+    (the next line's first word would not have fitted), and most do not end a sentence.
+    Then each full line is joined to the next with a space; short lines (headlines, the
+    last line of a paragraph, list items) stay where they are. Text with one paragraph per
+    line, as scrapers write it, is never touched.
+
+    >>> from textfix.edits import apply_edits
+    >>> text = ("Die Lage an der Front bleibt nach Angaben des Generalstabs\\n"
+    ...         "angespannt, während die Verhandlungen in Genf ohne Ergebnis\\n"
+    ...         "blieben. Beide Seiten wollen die Gespräche im Herbst wieder\\n"
+    ...         "aufnehmen, hieß es am Abend aus diplomatischen Kreisen in\\n"
+    ...         "der Schweiz.\\n\\nKurz notiert\\n")
+    >>> print(apply_edits(text, join_hard_wrapped_lines(text)))
+    Die Lage an der Front bleibt nach Angaben des Generalstabs angespannt, während die Verhandlungen in Genf ohne Ergebnis blieben. Beide Seiten wollen die Gespräche im Herbst wieder aufnehmen, hieß es am Abend aus diplomatischen Kreisen in der Schweiz.
+    <BLANKLINE>
+    Kurz notiert
+    <BLANKLINE>
+    """
+    lines = text.split("\n")
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) <= _WRAP_EVIDENCE:
+        return []
+    width = _wrap_width(lengths)
+    if width > _MAX_WRAP_WIDTH:
+        return []
+    pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    if len(pairs) < _WRAP_EVIDENCE:
+        return []
+    full = [i for i in pairs if _is_full(lines[i], lines[i + 1], width)]
+    open_ended = [i for i in pairs if not lines[i].rstrip().endswith(_SENTENCE_END)]
+    if len(full) * 10 < len(pairs) * 6 or len(open_ended) * 2 < len(pairs):
+        return []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits = []
+    for i in full:
+        end = starts[i] + len(lines[i])
+        line, following = lines[i].rstrip(), lines[i + 1].lstrip()
+        hyphenated = line[-1:] == "-" and line[-2:-1].isalpha() and following.split()[0].lower() not in _SUSPENDED
+        edits.append(Edit(end, end + 1, "\n", "" if hyphenated else " ", _HARD_BREAK))
+    return edits
+
+
+def _is_full(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` was broken only because the next word did not fit in ``width``."""
+    if _LIST_ITEM.match(following):
+        return False
+    return len(line.rstrip()) + 1 + len(following.split(maxsplit=1)[0]) > width
+
+
+_HARD_BREAK = Reason(EditKind.REPAIR, "hard line break")
+
+
 def _regex_edits(pattern: re.Pattern[str], replacement: str, detail: str) -> Callable[[str], list[Edit]]:
     group = "edit" if "edit" in pattern.groupindex else 0
     reason = Reason(EditKind.REPAIR, detail)
@@ -177,8 +300,10 @@ trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "whitespace")
 #: The repair passes, in the order they run.
 PASSES: tuple[Callable[[str], list[Edit]], ...] = (
     fix_entities,
-    remove_invisible,  # before ftfy: a soft hyphen inside mojibake hid it until a second run (not idempotent)
-    fix_characters,
+    fix_characters,  # before removing soft hyphens: ftfy decodes mojibake that holds one ("antÃ\xadgeno")
+    remove_invisible,
+    fix_unveiled_mojibake,  # what a soft hyphen hid from ftfy, so that a second run changes nothing
+    join_hard_wrapped_lines,
     fix_space_before_punctuation,
     fix_run_together_sentences,
     collapse_spaces,
