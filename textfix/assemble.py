@@ -25,10 +25,17 @@ def is_kept(segment: Segment, options: Options) -> bool:
     return True
 
 
-def _joiner(text: str, left: Segment, right: Segment, between: str) -> str:
-    """What stands between two kept segments, given the whitespace ``between`` them."""
+#: Punctuation that attaches to the word before it: no space may stand before it.
+_ATTACHES_LEFT = frozenset(",.;:!?)]…%")
+
+
+def _joiner(text: str, left: Segment, right: Segment, between: str, *, removed: bool) -> str:
+    """What stands between two kept segments, given the whitespace ``between`` them and
+    whether a removed segment stood there too."""
     if "\n" in between:
         return "\n\n"
+    if removed and text[right.start] in _ATTACHES_LEFT:
+        return ""  # "ernst <img src=x>, sagte" → "ernst, sagte", not "ernst , sagte"
     if any(c.isspace() for c in between):
         return " "
     # A tag removed from between two words ("Front<br>Die", "kam.<br>Die") leaves them a space apart.
@@ -66,7 +73,7 @@ def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> 
                 close_gaps("", "start of text")
             else:
                 between = "".join(text[a:b] for a, b in gaps)
-                joiner = _joiner(text, kept_before, segment, between)
+                joiner = _joiner(text, kept_before, segment, between, removed=len(gaps) > 1)
                 close_gaps(joiner, "paragraph break" if joiner == "\n\n" else "")
             kept_before = segment
             gaps = []

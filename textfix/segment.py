@@ -6,6 +6,7 @@ the original.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from .language import detect_document_language, find_foreign_runs
 from .model import Kind, Segment
 from .options import Options
 
-__all__ = ["Segmentation", "paragraph_spans", "segment_text"]
+__all__ = ["Segmentation", "is_decoration", "paragraph_spans", "segment_text"]
 
 _HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
 
@@ -51,11 +52,30 @@ class _Paragraph:
         return " ".join(p.strip() for p in pieces if p.strip())
 
 
+#: Characters that rule off, bullet or decorate a page and say nothing on their own.
+_DECORATION = frozenset("|¦•·‣◦▪▫■□●○◆◇►▶▸▹→←↑↓⇒⇐»«›‹~=+#*_-–—―…/\\")
+
+
+def is_decoration(content: str) -> bool:
+    """Whether a paragraph holds no letter, digit or meaningful symbol: only punctuation and rules.
+
+    Lines of other symbols are text (an emoticon, "∆°"): they are not nothing.
+
+    >>> is_decoration("* * *"), is_decoration("———"), is_decoration("» |"), is_decoration("")
+    (True, True, True, True)
+    >>> is_decoration("∆°"), is_decoration("┒(⌣˛⌣)┎"), is_decoration("12")
+    (False, False, False)
+    """
+    return all(
+        c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content
+    )
+
+
 def _classify(text: str, start: int, end: int, index: int) -> _Paragraph:
     paragraph = _Paragraph(start, end)
     paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
     content = paragraph.content(text)
-    if not any(c.isalnum() for c in content):
+    if is_decoration(content):
         paragraph.kind, paragraph.reason = "debris", "markup" if paragraph.markup else "no text"
         return paragraph
     reason = classify_paragraph(content)
