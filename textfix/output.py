@@ -20,6 +20,7 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     before the rename (fsync), so that it survives a power cut; corpus runs, which
     write thousands of files and journal each one, leave that to the system.
     """
+    path = _through_links(path)
     handle, temporary = open_temporary(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -28,9 +29,29 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
             if durable:
                 os.fsync(stream.fileno())
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {describe_os_error(error)}") from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def describe_os_error(error: OSError) -> str:
+    """What went wrong, in words: ``no space left on device``, ``permission denied``.
+
+    >>> import errno
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
+    'no space left on device'
+    """
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+def _through_links(path: Path) -> Path:
+    """Where writing to ``path`` must land: a symbolic link is written through to its target,
+    so that ``--in-place`` on a link changes the file it points to and keeps the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def open_temporary(path: Path) -> tuple[int, str]:
@@ -44,7 +65,7 @@ def open_temporary(path: Path) -> tuple[int, str]:
     except PermissionError as error:
         raise OutputError(f"{path}: cannot write: permission denied in {folder}") from error
     except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
+        raise OutputError(f"{path}: cannot write: {describe_os_error(error)}") from error
     os.chmod(temporary, file_mode(path))
     return handle, temporary
 
@@ -66,11 +87,25 @@ def _output_name(source: str) -> str:
     return stem + ".txt" if suffix.lower() in (".html", ".htm", ".xhtml") else name
 
 
-def output_paths(inputs: Sequence[str], output: Path | None, *, in_place: bool) -> list[Path | None]:
+#: Suffixes that make an ``--output`` name a file, not a folder to create.
+_FILE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv", ".xml")
+
+
+def output_paths(
+    inputs: Sequence[str], output: str | os.PathLike[str] | None, *, in_place: bool
+) -> list[Path | None]:
     """Where each input's result goes (``None``: standard output), refusing to clobber inputs.
 
-    One input and ``output`` not an existing folder: that file. Several inputs: one file
-    each inside the folder ``output`` (created if its parent exists).
+    One input: the file ``output``, unless ``output`` is an existing folder or is written
+    with a trailing ``/`` (a folder, created if its parent exists). Several inputs: one file
+    each inside the folder ``output``; a name that looks like a file (``single.txt``) is
+    refused rather than made a folder. Nothing is created unless every target is valid.
+
+    >>> try:
+    ...     output_paths(["a.txt", "b.html"], "single.txt", in_place=False)
+    ... except OutputError as error:
+    ...     print(str(error).split(", and")[0])
+    single.txt: several inputs need a folder for --output
     """
     if in_place:
         if output is not None:
@@ -82,19 +117,20 @@ def output_paths(inputs: Sequence[str], output: Path | None, *, in_place: bool) 
         if len(inputs) > 1:
             raise OutputError("several inputs need --output DIR (one output file each)")
         return [None]
-    if len(inputs) == 1 and not output.is_dir() and not str(output).endswith(os.sep):
-        targets = [output]
+    raw = os.fspath(output)
+    folder = Path(raw)
+    wants_folder = raw.endswith(("/", os.sep)) or folder.is_dir()
+    if len(inputs) == 1 and not wants_folder:
+        targets = [folder]
     else:
-        if not output.exists():
-            if not output.parent.is_dir():
-                raise OutputError(f"{output}: cannot create folder: {output.parent} does not exist")
-            try:
-                output.mkdir()
-            except OSError as error:
-                raise OutputError(f"{output}: cannot create folder: {error.strerror or error}") from error
-        elif not output.is_dir():
-            raise OutputError(f"{output}: not a folder (several inputs need a folder for --output)")
-        targets = [output / _output_name(i) for i in inputs]
+        if not folder.exists() and not wants_folder and folder.suffix.lower() in _FILE_SUFFIXES:
+            raise OutputError(
+                f"{raw}: several inputs need a folder for --output, and this names a file "
+                f"(write {raw}/ to make it a folder)"
+            )
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{raw}: not a folder (several inputs need a folder for --output)")
+        targets = [folder / _output_name(i) for i in inputs]
         seen: dict[Path, str] = {}
         for source, target in zip(inputs, targets, strict=True):
             if target in seen:
@@ -104,4 +140,18 @@ def output_paths(inputs: Sequence[str], output: Path | None, *, in_place: bool) 
     for target in targets:
         if target.resolve() in resolved_inputs:
             raise OutputError(f"{target}: refusing to overwrite an input (use --in-place to rewrite inputs)")
+    if len(targets) > 1 or wants_folder:
+        _make_folder(folder, raw)
     return list(targets)
+
+
+def _make_folder(folder: Path, raw: str) -> None:
+    """Create the output folder (its parent must exist); nothing happens if it is there."""
+    if folder.is_dir():
+        return
+    if not folder.parent.is_dir():
+        raise OutputError(f"{raw}: cannot create folder: {folder.parent} does not exist")
+    try:
+        folder.mkdir()
+    except OSError as error:
+        raise OutputError(f"{raw}: cannot create folder: {describe_os_error(error)}") from error

@@ -9,11 +9,15 @@ and picks exit codes.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from typing import Annotated
 
 import typer
 
 from textfix._version import __version__
+from textfix.output import describe_os_error
 
 from . import clean, glossary, models
 from ._common import app
@@ -39,8 +43,28 @@ def _main(
 
 
 def main() -> None:
-    """Entry point of the ``textfix`` console script."""
-    app()
+    """Entry point of the ``textfix`` console script.
+
+    Standard output that cannot be written (a full disk, ``> /dev/full``) is one line on
+    stderr and exit 1; a reader that went away (``| head``) ends the command quietly.
+    """
+    code = 0
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except BrokenPipeError:
+        code = 1
+    except OSError as error:
+        typer.echo(f"textfix: standard output: cannot write: {describe_os_error(error)}", err=True)
+        code = 1
+    if code:  # nothing more may reach a stdout that failed; the interpreter would flush it again
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (replaces stdout until exit)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

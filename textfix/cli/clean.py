@@ -19,7 +19,7 @@ from textfix.reader import read_path
 from textfix.render.html import write_page, write_pages
 from textfix.render.report import write_report
 from textfix.render.segments import render_segments
-from textfix.render.terminal import render_side_by_side
+from textfix.render.terminal import MAX_WIDTH, MIN_WIDTH, render_side_by_side
 
 from ._common import (
     ALL_LANGUAGES,
@@ -84,7 +84,8 @@ def fix(
     ] = False,
     models_dir: ModelsDir = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file, or folder for several inputs.")
+        str | None,
+        typer.Option("--output", "-o", help="Output file, or folder (an existing one, or ending in /) for several."),
     ] = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
     workers: Annotated[
@@ -118,7 +119,8 @@ def fix(
             fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
         config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes)
-        raise typer.Exit(_fix_corpus(files, output, config if workers is None else replace(config, workers=workers),
+        folder = Path(output) if output is not None else None
+        raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
                                      jsonl_field))
     try:
         targets = output_paths(files, output, in_place=in_place)
@@ -183,7 +185,10 @@ def diff(
         Path | None,
         typer.Option("--html", help="Write a review page instead (a folder for several inputs, with index.html)."),
     ] = None,
-    width: Annotated[int | None, typer.Option("--width", help="Columns to fit (default: the terminal's).")] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=MIN_WIDTH, max=MAX_WIDTH, help="Columns to fit (default: the terminal's)."),
+    ] = None,
     translate: Annotated[
         bool, typer.Option("--translate", help="Also translate foreign spans, as `fix` does (needs models).")
     ] = False,
