@@ -305,6 +305,8 @@ def write_package(out_file: Path, pkg_name: str, from_code: str, to_code: str,
             "pairs from corpus/parallel; it translates nothing else. "
             "Built by scripts/build_test_models.py."
         ),
+        # textfix warns whenever it translates with a package marked so (see textfix.translate.info).
+        "textfix_test_model": True,
     }
     readme = (
         f"# {pkg_name}\n\n{meta['description']}\n\n"

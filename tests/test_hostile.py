@@ -378,6 +378,7 @@ def test_installing_a_corrupt_package_is_one_line_exit_1(tmp_path: Path, damage:
                 if "/model/" not in item.filename:
                     target.writestr(item, source.read(item))
     store = tmp_path / "store"
+    store.mkdir()
     code, _, err = run("models", "install", "--models-dir", str(store), "--file", str(broken))
     assert code == 1
     one_line_error(err, "broken.argosmodel")

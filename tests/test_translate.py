@@ -224,7 +224,7 @@ def test_glossary_names_come_out_canonical_in_the_translation(store: ModelStore)
     result = textfix.clean(original, options, models=store)
     assert "sagte Stoltenberg." in result.output
     assert "Столтенберг" not in result.output and "Stoltenberh" not in result.output
-    assert result.problems == ()
+    assert [p for p in result.problems if p.kind is not ProblemKind.TEST_MODEL] == []
     assert textfix.apply_edits(original, result.edits) == result.output
 
 
@@ -236,12 +236,26 @@ def test_names_a_model_loses_are_reported_not_dropped_silently(store: ModelStore
     options = replace(textfix.Options(), translate=True, glossary=builtin_glossary())
     result = textfix.clean(text, options, models=store)  # the toy model knows none of this sentence
     start = text.index("Столтенберг")
-    assert [(p.kind, p.term, p.start, p.message) for p in result.problems] == [
+    assert [(p.kind, p.term, p.start, p.message) for p in result.problems if p.kind is ProblemKind.NAME_LOST] == [
         (ProblemKind.NAME_LOST, "stoltenberg", start,
          "glossary name 'Столтенберг' (Stoltenberg) was lost in translation"),
         (ProblemKind.NAME_LOST, "pyongyang", start, "glossary name 'Пхеньян' (Pjöngjang) was lost in translation"),
     ]
     assert text[result.problems[0].start : result.problems[0].end].startswith("Столтенберг прилетел")
+
+
+def test_a_test_model_is_never_used_without_a_warning(store: ModelStore, models_env: Path) -> None:
+    assert all(info.test_model for info in store.installed())
+    result = textfix.clean(SEED.read_text(encoding="utf-8"), replace(textfix.Options(), translate=True), models=store)
+    tested = [p for p in result.problems if p.kind is ProblemKind.TEST_MODEL]
+    translations = [e for e in result.edits if e.kind is textfix.EditKind.TRANSLATION]
+    assert [(p.start, p.end) for p in tested] == [(e.start, e.end) for e in translations]
+    assert "test model (ru→en, en→de)" in tested[0].message
+    run = CliRunner().invoke(app, ["fix", "--to", "en", str(SEED)])
+    assert run.exit_code == 0
+    warnings = [line for line in run.stderr.splitlines() if "translated with a test model" in line]
+    assert [w.split("test model ")[1].split(")")[0] for w in warnings] == ["(de→en", "(ru→en"]
+    assert all("install a real package for real translations" in w for w in warnings)
 
 
 def test_cli_fix_reports_names_lost_in_translation_in_the_report_the_review_and_on_stderr(
@@ -258,10 +272,12 @@ def test_cli_fix_reports_names_lost_in_translation_in_the_report_the_review_and_
             "glossary name 'Пхеньян' (Pjöngjang) was lost in translation"]
     start = source.read_text(encoding="utf-8").index("Столтенберг")
     end = len(source.read_text(encoding="utf-8")) - 1
-    assert run.stderr.splitlines() == [f"textfix: {source}: {message} (characters {start}-{end})" for message in lost]
+    lines = run.stderr.splitlines()
+    assert lines[:2] == [f"textfix: {source}: {message} (characters {start}-{end})" for message in lost]
+    assert len(lines) == 3 and "translated with a test model" in lines[2]
     [document] = json.loads(report.read_text(encoding="utf-8"))["documents"]
     assert document["summary"]["glossary_problems"] == lost
-    assert [p["kind"] for p in document["problems"]] == ["name-lost", "name-lost"]
+    assert [p["kind"] for p in document["problems"]] == ["name-lost", "name-lost", "test-model"]
     page = (pages / "article.html").read_text(encoding="utf-8")
     assert "was lost in translation" in page
 
@@ -284,3 +300,21 @@ def test_cli_diff_shows_each_translation_with_its_model(models_env: Path) -> Non
     assert run.exit_code == 0, run.stderr
     assert run.stdout.count("{translation: ru→de") == 2  # the label may wrap after this
     assert "{+Wir sind besorgt darüber" in run.stdout
+
+
+def test_fix_and_models_list_give_the_same_install_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "only-en-de"
+    ModelStore(folder).install_file(next(p for p in PACKAGES if "en_de" in p.name))
+    fix = CliRunner().invoke(app, ["fix", "--models-dir", str(folder), str(SEED)])
+    listed = CliRunner().invoke(app, ["models", "list", "--models-dir", str(folder), "--for", str(SEED)])
+    assert fix.exit_code == 1 and listed.exit_code == 0
+    remedy = ("install with `textfix models install ru en` or, offline, "
+              "`textfix models install --file PACKAGE.argosmodel`")
+    assert remedy in fix.stderr
+    assert f"ru→de  MISSING (ru→en): {remedy}" in listed.stdout
+
+
+def test_models_list_of_a_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    run = CliRunner().invoke(app, ["models", "list", "--models-dir", str(tmp_path / "nope")])
+    assert run.exit_code == 1
+    assert run.stderr.startswith(f"textfix: {tmp_path / 'nope'}: no such folder") and run.stderr.count("\n") == 1

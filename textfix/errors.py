@@ -77,8 +77,10 @@ class MissingModelError(ModelError):
     def __init__(self, source: str, target: str, missing: Sequence[tuple[str, str]]) -> None:
         self.source, self.target, self.missing = source, target, list(missing)
         needs = ", ".join(f"{a}→{b}" for a, b in self.missing)
+        super().__init__(f"no {source}→{target} translation model installed (missing: {needs}); {self.remedy}")
+
+    @property
+    def remedy(self) -> str:
+        """How to get what is missing: one command per package, the same wherever it is shown."""
         commands = "; ".join(f"`textfix models install {a} {b}`" for a, b in self.missing)
-        super().__init__(
-            f"no {source}→{target} translation model installed (missing: {needs}); install with {commands} "
-            "or, offline, `textfix models install --file PACKAGE.argosmodel`"
-        )
+        return f"install with {commands} or, offline, `textfix models install --file PACKAGE.argosmodel`"

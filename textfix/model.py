@@ -191,6 +191,8 @@ class ProblemKind(StrEnum):
     NO_MODEL = "no-model"
     #: A glossary name the translation model did not carry into its output.
     NAME_LOST = "name-lost"
+    #: A span translated by a package built for tests (it only knows the sentences it memorised).
+    TEST_MODEL = "test-model"
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,13 +120,18 @@ def store(models_dir: Path | None) -> ModelStore:
 
 
 def warn_problems(name: str, result: Result) -> None:
-    """Say which spans were kept verbatim for want of a model, and which names got lost."""
+    """Say which spans were kept verbatim for want of a model, which names got lost, and once per
+    document that a test model translated it."""
     for problem in result.problems:
         where = f"characters {problem.start}-{problem.end}"
         if problem.kind is ProblemKind.NO_MODEL:
             fail(f"{name}: kept untranslated ({problem.lang}, no model): {where}")
-        else:
+        elif problem.kind is not ProblemKind.TEST_MODEL:
             fail(f"{name}: {problem.message} ({where})")
+    tested = [p for p in result.problems if p.kind is ProblemKind.TEST_MODEL]
+    for message in dict.fromkeys(p.message for p in tested):
+        spans = sum(p.message == message for p in tested)
+        fail(f"{name}: {message} ({spans} span{'s' if spans != 1 else ''})")
 
 
 def clean_all(

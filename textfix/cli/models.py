@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from textfix.errors import TextfixError
+from textfix.errors import MissingModelError, TextfixError
 
 from ._common import ALL_LANGUAGES, Languages, ModelsDir, choose_options, clean_all, fail, models_app, store
 
@@ -27,6 +27,10 @@ def models_list(
     from textfix.translate import needed_pairs
 
     models = store(models_dir)
+    if not models.path.is_dir():
+        fail(f"{models.path}: no such folder (install a model into it with `textfix models install --models-dir "
+             f"{models.path} ...`)")
+        raise typer.Exit(1)
     installed = models.installed()
     typer.echo(f"models in {models.path}:")
     for info in installed:
@@ -42,10 +46,11 @@ def models_list(
     )
     typer.echo("needed:" if pairs else "needed: nothing (no foreign spans)")
     for source, target in pairs:
-        if models.can_translate(source, target):
+        try:
             typer.echo(f"  {source}→{target}  installed ({models.route_name(source, target)})")
-        else:
-            typer.echo(f"  {source}→{target}  MISSING: textfix models install {source} {target}")
+        except MissingModelError as missing:
+            needs = ", ".join(f"{a}→{b}" for a, b in missing.missing)
+            typer.echo(f"  {source}→{target}  MISSING ({needs}): {missing.remedy}")
     if failures:
         raise typer.Exit(1)
 

@@ -32,6 +32,9 @@ class ModelInfo:
     version: str
     description: str
     target_prefix: str = ""
+    #: A package built for textfix's tests (``"textfix_test_model": true`` in its metadata):
+    #: it translates only the sentences it memorised, so textfix warns whenever it is used.
+    test_model: bool = False
 
     @property
     def pair(self) -> str:
@@ -55,5 +58,6 @@ def read_info(package: Path) -> ModelInfo | None:
         version=str(metadata.get("package_version", "")),
         description=str(metadata.get("description", "")),
         target_prefix=str(metadata.get("target_prefix", "")),
+        test_model=metadata.get("textfix_test_model") is True,
     )
 

@@ -106,7 +106,7 @@ def translate_documents(
     for (source, target), members in sorted(groups.items()):
         spans = [documents[d].text[s.start : s.end] for d, s in members]
         try:
-            route = tuple(info.pair for info in store.route(source, target))
+            infos = store.route(source, target)
         except MissingModelError as error:
             if not options.keep_untranslated:
                 raise
@@ -121,14 +121,21 @@ def translate_documents(
             outputs, lost = store.translate(spans, source, target), [[] for _ in spans]
         else:
             outputs, lost = _translate_keeping_names(store, spans, source, target, options.glossary)
+        route = tuple(info.pair for info in infos)
         reason = Reason(EditKind.TRANSLATION, f"{source}→{target} (model {', '.join(route)})",
                         TranslationDetail(source, target, route))
+        tests = [info.pair for info in infos if info.test_model]
         for (d, segment), before, after, names in zip(members, spans, outputs, lost, strict=True):
             results[d].edits.append(Edit(segment.start, segment.end, before, after, reason))
             results[d].problems.extend(
                 Problem(ProblemKind.NAME_LOST, segment.start, segment.end, message, source, term)
                 for term, message in names
             )
+            if tests:
+                message = (f"translated with a test model ({', '.join(tests)}): it knows only the sentences it "
+                           "was built from; install a real package for real translations")
+                problem = Problem(ProblemKind.TEST_MODEL, segment.start, segment.end, message, source)
+                results[d].problems.append(problem)
     for result in results:
         result.edits.sort(key=lambda e: e.start)
         result.problems.sort(key=lambda p: (p.start, p.end))
