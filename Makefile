@@ -29,6 +29,10 @@ demo: $(BIN)/textfix
 	@echo
 	@echo "== textfix fix $(SEED)  (Russian spans translated into German)"
 	$(BIN)/textfix fix --models-dir $(DEMO_MODELS) $(SEED)
+	@echo
+	@echo "== next: the README's commands, with the demo's (toy) models"
+	@echo "   . $(VENV)/bin/activate && export TEXTFIX_MODELS_DIR=$$PWD/$(DEMO_MODELS)"
+	@echo "   textfix fix --no-translate YOUR_ARTICLE.txt"
 
 lint: $(BIN)/textfix
 	$(BIN)/ruff check textfix tests bench

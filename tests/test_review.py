@@ -198,3 +198,19 @@ def test_segments_are_not_needed_for_alignment() -> None:
     edits = (Edit(13, 14, " ", "", Reason(EditKind.REPAIR, "space before punctuation")),)
     bare = Result(text, textfix.apply_edits(text, edits), "de", (Segment(0, 6, "text", "de"),), edits)
     assert [row.output for row in align(bare)] == ["A b c.\n\n", "D e f.\n"]
+
+
+@pytest.mark.parametrize("width", ["1", "-5", "40", "100000"])
+def test_a_width_outside_what_the_view_can_draw_is_a_usage_error(width: str) -> None:
+    run = CliRunner().invoke(app, ["diff", "--width", width, str(SEED_000)])
+    assert run.exit_code == 2
+    assert "--width" in run.stderr
+
+
+def test_rows_with_combining_marks_and_wide_characters_stay_aligned() -> None:
+    from textfix.render.terminal import columns
+
+    text = "Ре́ма и Се́рж пришли́ домо́й . 北京的天气很好 , 我们出去玩 .\n\nLeave a Reply\n"
+    view = render_side_by_side(textfix.clean(text), colour=False, width=60)
+    bars = {columns(line.split("│")[0]) for line in view.splitlines()[2:] if "│" in line}
+    assert bars == {columns(view.splitlines()[0].split("│")[0])}

@@ -19,11 +19,13 @@ import re
 import shutil
 from collections.abc import Sequence
 
+from wcwidth import wcwidth
+
 from textfix.model import EditKind, Result
 
 from .align import Row, align, trimmed_side
 
-__all__ = ["render_side_by_side", "terminal_width", "wrap_runs"]
+__all__ = ["MAX_WIDTH", "MIN_WIDTH", "columns", "render_side_by_side", "terminal_width", "wrap_runs"]
 
 _ANSI: dict[str, str] = {
     EditKind.DEBRIS: "\x1b[9;31m",
@@ -36,6 +38,8 @@ _ANSI: dict[str, str] = {
 }
 _ANY_OTHER_KIND = "\x1b[4;37m"  # a kind without a style of its own is still marked
 _RESET = "\x1b[0m"
+#: The narrowest and widest views: two columns of 19 to 498 characters and a separator.
+MIN_WIDTH, MAX_WIDTH = 41, 1000
 _TOKEN = re.compile(r"\n|[^\S\n]+|\S+")
 
 #: A run of text and the style it is shown in (``None``: plain).
@@ -72,41 +76,64 @@ def _visible(text: str) -> str:
     return "".join("⏎" if c == "\n" else "·" for c in text)
 
 
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: combining marks none, wide (CJK) characters two.
+
+    >>> columns("Noksu"), columns("Ре́ма"), columns("北京")
+    (5, 4, 4)
+    """
+    return sum(max(wcwidth(c), 0) for c in text)
+
+
+def _split_at(token: str, room: int) -> tuple[str, str]:
+    """``token`` cut where it fills ``room`` columns (never inside a character and its marks)."""
+    used = 0
+    for i, character in enumerate(token):
+        width = max(wcwidth(character), 0)
+        if used + width > room and i:
+            return token[:i], token[i:]
+        used += width
+    return token, ""
+
+
 def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
-    """Styled runs wrapped into lines of at most ``width`` characters; newlines force a break.
+    """Styled runs wrapped into lines of at most ``width`` columns; newlines force a break.
 
     >>> wrap_runs([("ab cd", None), ("efgh", "x")], 4)
     [[('ab', None)], [('cd', None)], [('efgh', 'x')]]
     >>> wrap_runs([("abcdefghij", None)], 4)
     [[('abcd', None)], [('efgh', None)], [('ij', None)]]
+    >>> wrap_runs([("Ре́ма Ре́ма", None)], 4)
+    [[('Ре́ма', None)], [('Ре́ма', None)]]
     """
     lines: list[list[Run]] = [[]]
     used = 0
     for text, style in runs:
         for token in _TOKEN.findall(text):
+            size = columns(token)
             if token == "\n":
                 lines.append([])
                 used = 0
             elif token.isspace():
-                if used and used + len(token) < width:
+                if used and used + size < width:
                     lines[-1].append((token, style))
-                    used += len(token)
+                    used += size
                 elif used:
                     lines.append([])
                     used = 0
             else:
-                if used and used + len(token) > width:
+                if used and used + size > width:
                     lines.append([])
                     used = 0
                 rest = token
-                while len(rest) > width - used:
-                    lines[-1].append((rest[: width - used], style))
-                    rest = rest[width - used :]
+                while columns(rest) > width - used:
+                    head, rest = _split_at(rest, width - used)
+                    lines[-1].append((head, style))
                     lines.append([])
                     used = 0
                 if rest:
                     lines[-1].append((rest, style))
-                    used += len(rest)
+                    used += columns(rest)
     return [_trim_line(line) for line in lines]
 
 
@@ -125,7 +152,7 @@ def _trim_line(line: list[Run]) -> list[Run]:
 
 def _paint(line: Sequence[Run], width: int, colour: bool) -> str:
     """One wrapped line padded to ``width`` (``0``: not padded), with ANSI styles when ``colour``."""
-    visible = sum(len(text) for text, _ in line)
+    visible = sum(columns(text) for text, _ in line)
     if not colour:
         body = "".join(text for text, _ in line)
     else:
@@ -146,7 +173,7 @@ def render_side_by_side(result: Result, *, colour: bool, width: int | None = Non
     are applied silently. Lines fit ``width`` (default: the terminal width). What went
     wrong or was kept verbatim (:attr:`Result.problems`) follows, one line each.
     """
-    total = max(width if width is not None else terminal_width(), 41)
+    total = min(max(width if width is not None else terminal_width(), MIN_WIDTH), MAX_WIDTH)
     column = (total - 3) // 2
     lines = [_paint([("original", None)], column, False) + " │ output", "─" * column + "─┼─" + "─" * column]
     for number, row in enumerate(align(result)):
