@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 from textfix.batch import BatchConfig, Processor, default_setup, run_files, run_jsonl  # noqa: E402
 from textfix.evaluate import load_gold  # noqa: E402
 from textfix.model import Options, Result  # noqa: E402
-from textfix.reader import Decoded  # noqa: E402
+from textfix.read import Decoded  # noqa: E402
 
 SETUP_LOG = "TEXTFIX_BENCH_SETUP_LOG"
 

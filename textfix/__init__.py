@@ -14,7 +14,7 @@ from .edits import apply_edits
 from .errors import GlossaryError, InputError, InputTooLargeError, OutputError, TextfixError
 from .model import DEFAULT_LANGUAGES, Edit, Options, Result, Segment
 from .pipeline import clean, clean_decoded, clean_many
-from .reader import Decoded, decode_bytes, read_path
+from .read import Decoded, decode_bytes, read_path
 from .translate import MissingModelError, ModelError, ModelStore
 
 __all__ = [

@@ -41,7 +41,7 @@ from .errors import OutputError, TextfixError
 from .model import Options, Result
 from .output import open_temporary, write_atomic
 from .pipeline import clean_decoded
-from .reader import Decoded, read_path
+from .read import Decoded, read_path
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool

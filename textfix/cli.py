@@ -17,7 +17,7 @@ from .htmlreport import write_page, write_pages
 from .model import DEFAULT_LANGUAGES, Options, Result
 from .output import output_paths, write_atomic
 from .pipeline import clean_decoded
-from .reader import read_path
+from .read import read_path
 from .render import render_segments
 from .report import write_report
 from .review import render_side_by_side

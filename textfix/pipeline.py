@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .assemble import assembly_edits, is_kept
 from .edits import OffsetMap, apply_edits, compose
 from .model import Edit, Options, Result, Segment
-from .reader import Decoded
+from .read import Decoded
 from .repair import repair_edits
 from .segment import segment_text
 
