@@ -8,30 +8,79 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from textfix.errors import InputError, InputTooLargeError
 
-from ._tokenizer import visible_text
 from .decode import LEGACY_ENCODINGS, Decoded, decode_bytes
+from .html import Article, Block, extract_article
 
-__all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "html_to_text", "is_html", "read_path"]
+__all__ = [
+    "LEGACY_ENCODINGS",
+    "Article",
+    "Block",
+    "Decoded",
+    "decode_bytes",
+    "decode_page",
+    "extract_article",
+    "html_to_text",
+    "is_html",
+    "read_path",
+]
 
-_HTML_SNIFF = re.compile(r"\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_SNIFF = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+_ANY_TAG = re.compile(r"<[A-Za-z!/][^<>]*>")
 
 
-def html_to_text(markup: str) -> str:
-    """The text of an HTML page, one block per paragraph."""
-    return visible_text(markup)
+def html_to_text(markup: str, *, comments: bool = False) -> str:
+    """The article of an HTML page as text, one block (heading, paragraph, list item) per paragraph.
+
+    >>> html_to_text("<html><body><article><p>Die NATO ist besorgt, sagte er am Montag.</p></article></body></html>")
+    'Die NATO ist besorgt, sagte er am Montag.\\n'
+    """
+    return extract_article(markup, comments=comments).text
 
 
 def is_html(name: str, text: str) -> bool:
     """Whether to treat ``text`` as an HTML page: by file suffix, or by how it starts."""
-    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_SNIFF.match(text[:1024]))
+    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(text)
 
 
-def read_path(path: Path | str, *, max_bytes: int | None = None) -> Decoded:
-    """Read a file (``-`` for standard input) as text; HTML pages are reduced to their blocks."""
+def looks_like_html(text: str | bytes) -> bool:
+    """Whether a text (or the bytes of one) starts like an HTML page.
+
+    >>> looks_like_html(b"<!DOCTYPE html><html>"), looks_like_html("Die NATO <b>ist</b> besorgt.")
+    (True, False)
+    """
+    head = text[:1024].decode("latin-1") if isinstance(text, bytes) else text[:1024]
+    return bool(_HTML_SNIFF.match(head.lstrip("\ufeff")))
+
+
+def decode_page(data: bytes, name: str = "<input>", *, comments: bool = False) -> Decoded:
+    """An HTML page's bytes → its article (the encoding as the page declares it, else detected).
+
+    Raises :class:`~textfix.InputError` for bytes that hold no markup at all, and for a page
+    in which no text is found.
+    """
+    decoded = decode_bytes(data, name, markup=True)
+    if not _ANY_TAG.search(decoded.text):
+        if not decoded.text.strip():
+            raise InputError(f"{name}: empty page, no text")
+        raise InputError(f"{name}: not an HTML page (no markup); rename it to .txt to clean it as text")
+    article = extract_article(decoded.text, comments=comments)
+    if not article.blocks:
+        raise InputError(f"{name}: no text found in the page")
+    return replace(decoded, text=article.text, html=True, extraction=article.method)
+
+
+def read_path(path: Path | str, *, max_bytes: int | None = None, comments: bool = False) -> Decoded:
+    """Read a file (``-`` for standard input) as text; an HTML page becomes its article's blocks.
+
+    A file is a page by its suffix (``.html``, ``.htm``, ``.xhtml``) or by how it starts
+    (``<!doctype html``, ``<html>``); ``comments`` keeps a page's reader comments after it.
+    """
     name = str(path)
     try:
         if name == "-":
@@ -54,7 +103,16 @@ def read_path(path: Path | str, *, max_bytes: int | None = None) -> Decoded:
         raise InputError(f"{name}: is a directory, not a file") from error
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from error
-    decoded = decode_bytes(data, name)
-    if is_html(name, decoded.text):
-        return Decoded(html_to_text(decoded.text), decoded.encoding, decoded.newline, html=True)
-    return decoded
+    if name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data) or _utf16_page(data):
+        return decode_page(data, name, comments=comments)
+    return decode_bytes(data, name)
+
+
+def _utf16_page(data: bytes) -> bool:
+    """A page saved as UTF-16 (with its byte order mark): sniffed after decoding."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    try:
+        return looks_like_html(data[:2048].decode("utf-16", errors="ignore"))
+    except UnicodeDecodeError:
+        return False
