@@ -41,6 +41,9 @@ _LEAD_LINE = re.compile(
     re.I,
 )
 _DATELINE_WORDS = 14
+_BREADCRUMB = re.compile(r"(?:sie sind hier|you are here|startseite\s*[>›/»]|home\s*[>›/»])", re.I)
+_META_SEPARATOR = re.compile(r"\s[·|•]\s|\s[–—]\s")
+_KICKER_WORDS = 3  # a kicker (Dachzeile) over the headline: "Feuerwehreinsatz"
 
 # Headers after which a page lists other articles, not this one's text.
 _TAIL_HEADER = re.compile(
@@ -51,7 +54,13 @@ _TAIL_HEADER = re.compile(
     r"mehr zum thema|das könnte sie auch interessieren|(?:auch )?interessant|lesen sie (?:auch|mehr)|weitere (?:artikel|nachrichten|meldungen|themen|beiträge)|"
     r"(?:ähnliche|verwandte) (?:artikel|themen|beiträge)|meistgelesen(?:e artikel)?|am meisten gelesen|top[- ]?(?:artikel|themen|meldungen)|"
     r"empfehlungen?(?: der redaktion)?|zum thema|weiterlesen|auch lesenswert|mehr aus (?:dem )?.{1,40}|"
-    r"comments?|kommentare?|leserkommentare|tags|schlagworte|themen|newsletter)\s*[:.…!]*)",
+    r"tags|schlagworte|themen|newsletter)\s*[:.…!]*)",
+    re.I,
+)
+# Headers of reader comments: prose follows them, but none of it is the article's.
+_COMMENTS_HEADER = re.compile(
+    r"(?:\d+\s+)?(?:(?:reader |leser)?comments?|(?:leser)?kommentare?|postings?|debatte|diskussion|leserbriefe|"
+    r"комментарии|коментарі)(?:\s*\(\d+\))?(?:\s*\d+)?",
     re.I,
 )
 # Lines after the last paragraph that credit, sell or point elsewhere.
@@ -93,9 +102,17 @@ def _is_title(block: Block, title: str | None) -> bool:
 
 
 def _is_lead_line(block: Block) -> bool:
-    """A line with only the date, the author or the reading time."""
+    """A line with only the date, the author or the reading time, or the page's breadcrumbs."""
     text = block.text.strip()
     words = len(text.split())
+    if _BREADCRUMB.match(text) or text.count(" > ") >= 2 or text.count(" › ") >= 2:
+        return True
+    if words > _DATELINE_WORDS + 6:
+        return False
+    parts = [part.strip() for part in _META_SEPARATOR.split(text) if part.strip()]
+    meta = len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts)
+    if meta and any(_DATE.search(part) or _LEAD_LINE.fullmatch(part) for part in parts):
+        return True  # "09.04.2024, 16:25 Uhr · Von Birgit Ritter · Drucken"
     if words > _DATELINE_WORDS:
         return False
     if _LEAD_LINE.fullmatch(text.rstrip(" .|")):
@@ -106,6 +123,9 @@ def _is_lead_line(block: Block) -> bool:
 
 def _is_tail_line(block: Block) -> bool:
     text = block.text.strip().rstrip(" .|")
+    cells = [cell.strip() for cell in block.text.split("|") if cell.strip()]
+    if len(cells) >= 3 and all(len(cell.split()) <= 3 and not any(c.isdigit() for c in cell) for cell in cells):
+        return True  # a row of menu links: "Hamburg | Politik | Wirtschaft | Sport"
     return len(text.split()) <= _TAIL_LINE_WORDS and bool(_TAIL_LINE.fullmatch(text))
 
 
@@ -121,18 +141,22 @@ def _related_start(blocks: Sequence[Block], first: int) -> int:
     """
     total = sum(len(block.text.split()) for block in blocks)
     for index in range(first, len(blocks)):
-        if not _TAIL_HEADER.fullmatch(blocks[index].text.strip().rstrip(" .:…!|")):
+        header = blocks[index].text.strip().rstrip(" .:…!|")
+        comments = bool(_COMMENTS_HEADER.fullmatch(header))
+        if not comments and not _TAIL_HEADER.fullmatch(header):
             continue
         after = blocks[index + 1 :]
         words = [len(block.text.split()) for block in after]
         sentences = sum(1 for block in after if _is_sentence(block))
         short = max(words, default=0) <= _TEASER_WORDS and sum(words) <= total * _TEASER_SHARE
-        if short and sentences * 2 <= len(after) + 1:
+        if short and (comments or sentences * 2 <= len(after) + 1):
             return index
     return len(blocks)
 
 
-def trim_edges(blocks: Sequence[Block], title: str | None) -> tuple[list[Block], list[tuple[str, str]]]:
+def trim_edges(
+    blocks: Sequence[Block], title: str | None, description: str | None = None
+) -> tuple[list[Block], list[tuple[str, str]]]:
     """The article's blocks without what stands before and after it, and what was left out (text, reason)."""
     kept = list(blocks)
     trimmed: list[tuple[str, str]] = []
@@ -141,13 +165,19 @@ def trim_edges(blocks: Sequence[Block], title: str | None) -> tuple[list[Block],
         return kept, trimmed
     # Before the first paragraph of prose: the headline (once), then dateline, byline, reading time.
     start, headline = 0, False
-    while start < min(prose[0], _LEAD_ZONE):
+    while start < min(prose[0], _LEAD_ZONE + 1):
         block = kept[start]
+        following = kept[start + 1] if start + 1 < len(kept) else None
         if not headline and _is_title(block, title):
             trimmed.append((block.text, "headline"))
             headline = True
         elif _is_lead_line(block):
             trimmed.append((block.text, "dateline"))
+        elif (not headline and following is not None and len(block.text.split()) <= _KICKER_WORDS
+              and block.kind == "heading" and _is_title(following, title)):
+            trimmed.append((block.text, "kicker"))
+        elif headline and description and _is_title(block, description):
+            trimmed.append((block.text, "standfirst"))  # the teaser under the headline, also the page's description
         else:
             break
         start += 1

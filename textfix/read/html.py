@@ -88,7 +88,7 @@ def extract_article(markup: str, *, comments: bool = False) -> Article:
         return Article(tuple(blocks), "visible text")
     title = _page_title(tree) if tree is not None else None
     found = list(_blocks(document.body))
-    article, trimmed = trim_edges(found, title)
+    article, trimmed = trim_edges(found, title, _page_description(tree) if tree is not None else None)
     if comments and document.commentsbody is not None:
         article.extend(_blocks(document.commentsbody))
     return Article(tuple(article), "trafilatura", title, tuple(trimmed))
@@ -133,6 +133,15 @@ def _blocks(root: _Element) -> Iterator[Block]:
 
     yield from walk(root)
     yield from flush()
+
+
+def _page_description(tree: _Element) -> str | None:
+    """The page's own summary (``og:description``, else ``description``): often the standfirst."""
+    for path in ('//meta[@property="og:description"]/@content', '//meta[@name="description"]/@content'):
+        found = " ".join(str(value) for value in tree.xpath(path)).strip()
+        if found:
+            return " ".join(found.split())
+    return None
 
 
 def _is_text_dump(body: _Element) -> bool:
