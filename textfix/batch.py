@@ -41,7 +41,7 @@ from .errors import OutputError, TextfixError
 from .model import Options, Result
 from .output import open_temporary, write_atomic
 from .pipeline import clean_decoded
-from .read import Decoded, read_path
+from .read import Decoded, decode_text, read_path
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -151,16 +151,13 @@ def result_summary(result: Result) -> dict[str, object]:
     }
 
 
-def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def clean_record(
     record: Mapping[str, Any],
     field: str = "text",
     options: Options | None = None,
     *,
     setup: WorkerSetup = default_setup,
+    text_format: str = "auto",
 ) -> dict[str, Any]:
     """A copy of ``record`` with ``<field>_clean`` (the cleaned text) and ``textfix`` (a summary).
 
@@ -182,7 +179,7 @@ def clean_record(
         out["textfix"] = {"error": f"field {field!r} is {type(text).__name__}, not text"}
         return out
     try:
-        result = processor_for(options or Options(), setup)(Decoded(_normalise(text), "utf-8", "lf"))
+        result = processor_for(options or Options(), setup)(decode_text(text, text_format=text_format))
     except TextfixError as error:
         out["textfix"] = {"error": str(error)}
         return out
@@ -561,6 +558,10 @@ class BatchConfig:
     setup: WorkerSetup = default_setup
     #: Larger inputs (or JSON Lines records) are reported as failures instead of read.
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Keep the reader comments of HTML pages.
+    comments: bool = False
+    #: What a JSON Lines field holds: ``"auto"`` (a page when it starts like one), ``"text"``, ``"html"``.
+    jsonl_format: str = "auto"
     #: ``multiprocessing`` start method (``None``: the platform default).
     start_method: str | None = None
     #: JSON Lines records per task sent to a worker, and most bytes per task.
@@ -578,7 +579,7 @@ class BatchConfig:
         from . import __version__
 
         setup = f"{getattr(self.setup, '__module__', '?')}.{getattr(self.setup, '__qualname__', repr(self.setup))}"
-        key = repr((__version__, self.options, setup))
+        key = repr((__version__, self.options, setup, self.comments, self.jsonl_format))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -625,11 +626,11 @@ class _FileDone:
     setup_seconds: float | None
 
 
-def _clean_file_task(task: tuple[int, str, int]) -> _FileDone:
-    index, source, max_bytes = task
+def _clean_file_task(task: tuple[int, str, int, bool]) -> _FileDone:
+    index, source, max_bytes, comments = task
     state, setup_seconds = _worker()
     try:
-        result = state.processor(read_path(source, max_bytes=max_bytes))
+        result = state.processor(read_path(source, max_bytes=max_bytes, comments=comments))
     except TextfixError as error:
         return _FileDone(index, None, None, str(error), os.getpid(), setup_seconds)
     except Exception as error:  # a bug must not stop the run: report it as this file's failure
@@ -654,7 +655,9 @@ class _ChunkDone:
     setup_seconds: float | None
 
 
-def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor) -> _LineDone:
+def _clean_line(
+    number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor, reading: tuple[str, bool]
+) -> _LineDone:
     if raw is None:  # a record too large to read
         return _LineDone(number, None, None, f"record larger than the limit of {max_bytes} bytes; left out")
     try:
@@ -671,7 +674,7 @@ def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int,
         error_text = f"field {field_name!r} is {type(text).__name__}, not text"
     else:
         try:
-            result = processor(Decoded(_normalise(text), "utf-8", "lf"))
+            result = processor(decode_text(text, f"line {number}", text_format=reading[0], comments=reading[1]))
         except TextfixError as error:
             error_text = str(error)
         except Exception as error:  # a bug must not stop the run
@@ -685,10 +688,10 @@ def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int,
     return _LineDone(number, json.dumps(record, ensure_ascii=False), None, error_text)
 
 
-def _clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int]) -> _ChunkDone:
-    items, end_offset, field_name, max_bytes = task
+def _clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int, tuple[str, bool]]) -> _ChunkDone:
+    items, end_offset, field_name, max_bytes, reading = task
     state, setup_seconds = _worker()
-    done = [_clean_line(number, raw, field_name, max_bytes, state.processor) for number, raw in items]
+    done = [_clean_line(number, raw, field_name, max_bytes, state.processor, reading) for number, raw in items]
     return _ChunkDone(done, end_offset, os.getpid(), setup_seconds)
 
 
@@ -881,7 +884,7 @@ def _clean_files(
     fingerprint = config.fingerprint()
     failed_at_start = summary.failed
     workers = min(config.workers, len(todo))
-    tasks = [(i, str(item.source), config.max_bytes) for i, (item, _, _) in enumerate(todo)]
+    tasks = [(i, str(item.source), config.max_bytes, config.comments) for i, (item, _, _) in enumerate(todo)]
     chunk = max(1, min(8, len(tasks) // (workers * 16)))
     pool = _pool(config, workers)
     try:
@@ -1039,7 +1042,8 @@ def _stream_records(
     in_flight = config.workers * 4
     slots, stop = threading.Semaphore(in_flight), threading.Event()
     chunks = _chunks(_read_records(stream, config.max_bytes), config.chunk_records, config.chunk_bytes)
-    tasks = ((items, end, field_name, config.max_bytes) for items, end in _bounded(chunks, slots, stop))
+    reading = (config.jsonl_format, config.comments)
+    tasks = ((items, end, field_name, config.max_bytes, reading) for items, end in _bounded(chunks, slots, stop))
     pool = _pool(config, config.workers)
     try:
         for outcome in pool.imap(_clean_chunk_task, tasks):

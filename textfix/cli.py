@@ -17,7 +17,7 @@ from .htmlreport import write_page, write_pages
 from .model import DEFAULT_LANGUAGES, Options, Result
 from .output import output_paths, write_atomic
 from .pipeline import clean_decoded
-from .read import read_path
+from .read import TEXT_FORMATS, read_path
 from .render import render_segments
 from .report import write_report
 from .review import render_side_by_side
@@ -57,6 +57,7 @@ MaxBytes = Annotated[
     typer.Option("--max-bytes", min=1, help="Inputs larger than this are reported, not read (default: 16 MiB)."),
 ]
 NoBuiltinGlossary = Annotated[bool, typer.Option("--no-builtin-glossary", help="Leave the built-in glossary out.")]
+Comments = Annotated[bool, typer.Option("--comments", help="Keep the reader comments of HTML pages after the article.")]
 
 
 def _options(languages: str, lang: str | None) -> Options:
@@ -93,14 +94,19 @@ def _warn_untranslated(name: str, result: Result) -> None:
 
 
 def _clean_all(
-    files: list[str], options: Options, models: ModelStore | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    files: list[str],
+    options: Options,
+    models: ModelStore | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    comments: bool = False,
 ) -> tuple[list[tuple[str, Result]], int]:
     """Clean every input; report unreadable ones on stderr and count them."""
     results: list[tuple[str, Result]] = []
     failures = 0
     for name in files:
         try:
-            results.append((name, clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)))
+            decoded = read_path(name, max_bytes=max_bytes, comments=comments)
+            results.append((name, clean_decoded(decoded, options, models=models)))
         except TextfixError as error:
             _fail_error(error)
             failures += 1
@@ -114,9 +120,10 @@ def segment(
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    comments: Comments = False,
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
-    results, failures = _clean_all(files, _options(languages, lang), max_bytes=max_bytes)
+    results, failures = _clean_all(files, _options(languages, lang), max_bytes=max_bytes, comments=comments)
     colour = sys.stdout.isatty()
     for name, result in results:
         if as_json:
@@ -157,6 +164,14 @@ def fix(
     jsonl_field: Annotated[
         str, typer.Option("--jsonl-field", help="Field of each .jsonl record that holds the text.")
     ] = "text",
+    jsonl_format: Annotated[
+        str,
+        typer.Option(
+            "--jsonl-format",
+            help="What the .jsonl field holds: text, html (a page: its article is kept) or auto (html if it looks so).",
+        ),
+    ] = "auto",
+    comments: Comments = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write a JSON report: segments, edits and a summary per input.")
     ] = None,
@@ -172,6 +187,8 @@ def fix(
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
     if no_translate and to is not None:
         raise typer.BadParameter("--to translates the document; it cannot go with --no-translate")
+    if jsonl_format not in TEXT_FORMATS:
+        raise typer.BadParameter(f"--jsonl-format must be one of {', '.join(TEXT_FORMATS)}")
     options = replace(
         _options(languages, lang),
         translate=not no_translate,
@@ -183,7 +200,9 @@ def fix(
     if any(is_batch_input(name) for name in files):
         reviews = report is not None or diff_html is not None
         setup = PipelineSetup(models_dir)
-        config = BatchConfig(options=options, setup=setup, max_bytes=max_bytes)
+        config = BatchConfig(
+            options=options, setup=setup, max_bytes=max_bytes, comments=comments, jsonl_format=jsonl_format
+        )
         raise typer.Exit(_fix_corpus(files, output, config, in_place or reviews, workers, jsonl_field))
     try:
         targets = output_paths(files, output, in_place=in_place)
@@ -194,7 +213,7 @@ def fix(
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
-            result = clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)
+            result = clean_decoded(read_path(name, max_bytes=max_bytes, comments=comments), options, models=models)
             _warn_untranslated(name, result)
             done.append((name, result))
             if target is None:
@@ -243,6 +262,7 @@ def diff(
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    comments: Comments = False,
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
     options = replace(
@@ -252,7 +272,7 @@ def diff(
         glossary=_load_glossary(glossary_files, no_builtin_glossary),
     )
     models = _store(models_dir) if translate or to else None
-    results, failures = _clean_all(files, options, models, max_bytes)
+    results, failures = _clean_all(files, options, models, max_bytes, comments)
     if html is None:
         for name, result in results:
             if len(files) > 1:

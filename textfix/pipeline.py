@@ -195,7 +195,8 @@ def _finish(
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
     """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
     result = clean(decoded.text, options, models=models)
-    return replace(result, encoding=decoded.encoding, metadata={"newline": decoded.newline, "html": decoded.html})
+    metadata = {"newline": decoded.newline, "html": decoded.html, "extraction": decoded.extraction}
+    return replace(result, encoding=decoded.encoding_label, metadata=metadata)
 def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> list[Segment]:
     """Segments over the original text, sorted and disjoint, with only whitespace between.
 

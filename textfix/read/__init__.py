@@ -18,11 +18,13 @@ from .html import Article, Block, extract_article
 
 __all__ = [
     "LEGACY_ENCODINGS",
+    "TEXT_FORMATS",
     "Article",
     "Block",
     "Decoded",
     "decode_bytes",
     "decode_page",
+    "decode_text",
     "extract_article",
     "html_to_text",
     "is_html",
@@ -64,7 +66,10 @@ def decode_page(data: bytes, name: str = "<input>", *, comments: bool = False) -
     Raises :class:`~textfix.InputError` for bytes that hold no markup at all, and for a page
     in which no text is found.
     """
-    decoded = decode_bytes(data, name, markup=True)
+    return _page(decode_bytes(data, name, markup=True), name, comments)
+
+
+def _page(decoded: Decoded, name: str, comments: bool) -> Decoded:
     if not _ANY_TAG.search(decoded.text):
         if not decoded.text.strip():
             raise InputError(f"{name}: empty page, no text")
@@ -73,6 +78,28 @@ def decode_page(data: bytes, name: str = "<input>", *, comments: bool = False) -
     if not article.blocks:
         raise InputError(f"{name}: no text found in the page")
     return replace(decoded, text=article.text, html=True, extraction=article.method)
+
+
+#: What a text field holds (``--jsonl-format``): an HTML page when it starts like one, text, or a page.
+TEXT_FORMATS = ("auto", "text", "html")
+
+
+def decode_text(text: str, name: str = "<record>", *, text_format: str = "auto", comments: bool = False) -> Decoded:
+    """A text that is already a string (a JSON Lines field) as :func:`read_path` would read it.
+
+    ``text_format`` is ``"text"``, ``"html"`` (the field holds a page: its article is kept),
+    or ``"auto"`` (a page when it starts like one, ``<!doctype html>`` or ``<html>``).
+
+    >>> decode_text("<!doctype html><html><body><p>Die NATO ist besorgt, sagte er am Montag.</p></body></html>").text
+    'Die NATO ist besorgt, sagte er am Montag.\\n'
+    """
+    if text_format not in TEXT_FORMATS:
+        raise ValueError(f"text_format must be one of {TEXT_FORMATS}, not {text_format!r}")
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = Decoded(normalised, "utf-8", "crlf" if "\r\n" in text else "lf", encoding_source="JSON string")
+    if text_format == "html" or (text_format == "auto" and looks_like_html(text)):
+        return _page(decoded, name, comments)
+    return decoded
 
 
 def read_path(path: Path | str, *, max_bytes: int | None = None, comments: bool = False) -> Decoded:

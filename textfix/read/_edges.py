@@ -174,7 +174,7 @@ def trim_edges(
         elif _is_lead_line(block):
             trimmed.append((block.text, "dateline"))
         elif (not headline and following is not None and len(block.text.split()) <= _KICKER_WORDS
-              and block.kind == "heading" and _is_title(following, title)):
+              and block.kind != "item" and not _is_sentence(block) and _is_title(following, title)):
             trimmed.append((block.text, "kicker"))
         elif headline and description and _is_title(block, description):
             trimmed.append((block.text, "standfirst"))  # the teaser under the headline, also the page's description

@@ -106,7 +106,7 @@ def _blocks(root: _Element) -> Iterator[Block]:
         lines = (" ".join(line.split()) for line in "".join(pending).split("\n"))
         text = "\n".join(line for line in lines if line)
         pending.clear()
-        if text and text != _ITEM_MARK.strip():
+        if any(c.isalnum() for c in text):  # not an empty cell, a bare list mark or a "* * *" rule
             yield Block(text, kind)
 
     def walk(element: _Element) -> Iterator[Block]:
