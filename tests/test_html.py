@@ -23,7 +23,7 @@ GOLD = json.loads((ROOT / "corpus" / "html" / "ground-truth.json").read_text(enc
 ARTICLE = [
     "Berlin. Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung der Wasserstoffwirtschaft beschlossen.",
     "Das Gesetz soll den Bau von Elektrolyseanlagen beschleunigen und Genehmigungsverfahren deutlich vereinfachen.",
-    "Kritiker bemängeln, dass die Finanzierung der geplanten Leitungen noch immer nicht geklärt sei, sagte ein Sprecher.",
+    "Kritiker bemängeln, dass die Finanzierung der geplanten Leitungen noch nicht geklärt sei, sagte ein Sprecher.",
 ]
 
 
@@ -191,12 +191,12 @@ def test_list_items_and_table_rows_are_blocks_of_their_own(tmp_path: Path) -> No
     "paragraphs",
     [
         pytest.param(["Termin: 29.02.2020, 19 Uhr", "Ort: Stadthalle", "Termin: 29.02.2020, 19 Uhr"], id="schedule"),
-        pytest.param(["Pos | Spieler | Spiele | Tore", "1 | Müller | 12 | 7", "Pos | Spieler | Spiele | Tore"], id="table"),
+        pytest.param(["Pos | Spieler | Tore", "1 | Müller | 7", "Pos | Spieler | Tore"], id="table"),
         pytest.param(["- 200 g Tomaten", "- 1 Zwiebel", "Tag 2", "- 200 g Tomaten"], id="list-items"),
         pytest.param(["Montag", "Linsensuppe mit Brot (2 Scheiben), 1 Apfel", "Dienstag",
                       "Linsensuppe mit Brot (2 Scheiben), 1 Apfel"], id="meal-plan"),
-        pytest.param(["Was hat Sie zu diesem Projekt gebracht, und wie hat alles angefangen?", "Die Neugier.",
-                      "Was hat Sie zu diesem Projekt gebracht, und wie hat alles angefangen?"], id="interview-question"),
+        pytest.param(["Was hat Sie zu diesem Projekt gebracht, und wie fing alles an?", "Die Neugier.",
+                      "Was hat Sie zu diesem Projekt gebracht, und wie fing alles an?"], id="interview-question"),
         pytest.param(["Gesundheit", "Neue Klinik eröffnet in der Altstadt.", "Gesundheit"], id="short-label"),
     ],
 )
