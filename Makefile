@@ -49,6 +49,7 @@ bench: $(BIN)/textfix
 	$(BIN)/python bench/bench_review.py
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_batch.py --jsonl-mb 50
+	$(BIN)/python bench/bench_html.py
 
 clean-venv:
 	rm -rf $(VENV)

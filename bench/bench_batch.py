@@ -38,7 +38,7 @@ from textfix.batch import BatchConfig, Processor, default_setup, run_files, run_
 from textfix.evaluate import load_gold  # noqa: E402
 from textfix.model import Result  # noqa: E402
 from textfix.options import Options  # noqa: E402
-from textfix.reader import Decoded  # noqa: E402
+from textfix.read import Decoded  # noqa: E402
 
 SETUP_LOG = "TEXTFIX_BENCH_SETUP_LOG"
 

@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import textfix
-    from textfix.reader import html_to_text
+    from textfix.read import html_to_text
     from textfix.repair import repair_edits
 
     textfix.clean("Die NATO ist besorgt. Мы обеспокоены тем фактом.")  # load the language models first

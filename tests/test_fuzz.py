@@ -13,7 +13,7 @@ from invariants import assert_segments_tile
 from test_pipeline_properties import _mutated_gold
 
 import textfix
-from textfix.reader import html_to_text
+from textfix.read import html_to_text
 
 # 300 examples per target in CI (about 30 s in all); the explore profile's larger budget wins locally.
 _BUDGET = settings(

@@ -28,7 +28,7 @@ import textfix
 from textfix.batch import DEFAULT_MAX_BYTES
 from textfix.cli import app
 from textfix.glossary import load_glossary
-from textfix.reader import html_to_text
+from textfix.read import html_to_text
 from textfix.repair import repair_edits
 
 T = TypeVar("T")

@@ -103,5 +103,5 @@ def test_modules_stay_short(name: str) -> None:
 def test_the_layout_follows_the_pipeline() -> None:
     """The stages of DESIGN.md's pipeline each have a home."""
     names = set(modules())
-    for stage in ("reader", "repair", "segment", "translate", "glossary", "assemble", "render", "pipeline"):
+    for stage in ("read", "repair", "segment", "translate", "glossary", "assemble", "render", "pipeline"):
         assert any(n == f"textfix.{stage}" or n.startswith(f"textfix.{stage}.") for n in names), stage

@@ -29,7 +29,7 @@ from .errors import (
 from .model import Edit, EditKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
 from .options import DEFAULT_LANGUAGES, Options, options_from_choices
 from .pipeline import clean, clean_decoded, clean_many
-from .reader import Decoded, decode_bytes, read_path
+from .read import Decoded, decode_bytes, read_path
 from .translate import ModelStore
 
 __all__ = [

@@ -21,9 +21,20 @@ __all__ = ["MARKUP", "byline_suffix", "classify_paragraph", "is_headline_like"]
 #: Any HTML tag, well-formed or not (``< /p>``, ``<br/>``, ``<div class="x">``), and comments.
 #: Script and style elements count with their content: code is never article text. A comment or
 #: script left open runs to the end of its line (searching further for each one was quadratic).
+#: A tag is an HTML element's name (or a custom, namespaced name: ``fb:like``, ``my-widget``), or
+#: any name with ``attribute=value``: "<The Palace: Tale of Jang Noksu>" is a title in angle brackets.
+_ELEMENTS = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blink|blockquote|body|br|button|canvas|caption|center|"
+    "cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|"
+    "footer|form|frame|frameset|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|"
+    "map|mark|marquee|menu|meta|meter|nav|nobr|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|"
+    "rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|"
+    "template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr|path|g|use|image|defs|circle|rect"
+)
 MARKUP = re.compile(
     r"<(script|style|noscript)\b[^<>]{0,400}>[^\n]*?(?:</\1\s*>|$)"
-    r"|<!--.*?(?:-->|$)|<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,400}?)?\s*/?\s*>|<!\w[^<>]{0,200}>",
+    rf"|<!--.*?(?:-->|$)|<\s*/?\s*(?:(?:{_ELEMENTS})(?![A-Za-z0-9:-])|[A-Za-z][A-Za-z0-9]*[:-][A-Za-z0-9:-]+)(?:\s[^<>]{{0,400}}?)?\s*/?\s*>"
+    r"|<\s*[A-Za-z][A-Za-z0-9]*\s[^<>]{0,400}?=[^<>]{0,400}>|<!\w[^<>]{0,200}>",
     re.S | re.I | re.M,
 )
 
@@ -57,6 +68,13 @@ _BOILERPLATE_LINES = [
     r"(?:von|by|autor(?:in)?|author|автор(?:ка)?|авторка)\s*:?\s+[\w.'’ -]{3,60}",
 ]
 _BOILERPLATE = re.compile(r"(?:" + "|".join(_BOILERPLATE_LINES) + r")", re.I)
+# A copyright line may be long (the holder's full name, "all rights reserved", a reuse notice):
+# it starts with the sign, or with the word and a year, or reserves the rights.
+_COPYRIGHT = re.compile(
+    r"(?:©|ⓒ|\(c\)\s|copyright\b.{0,40}?\b(?:19|20)\d{2}\b|.{0,120}\b(?:all rights reserved|alle rechte vorbehalten)\b).*",
+    re.I | re.S,
+)
+_COPYRIGHT_MAX_WORDS = 45
 _CREDIT_WORDS = (
     r"Collage|Getty Images|Reuters|AFP|dpa|AP Photo|EPA|Shutterstock|picture alliance|Imago|Screenshot|"
     r"Коллаж|Колаж|Скриншот|Скріншот|РИА Новости|ТАСС|УНИАН|Укрінформ|Ukrinform|Channel 24"
@@ -101,6 +119,8 @@ def classify_paragraph(paragraph: str) -> str | None:
     words = _words(text)
     normalised = text.rstrip(" .:!…»›>|-–—")
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(normalised):
+        return "boilerplate"
+    if words <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(text):
         return "boilerplate"
     if words <= _CAPTION_MAX_WORDS and _CAPTION.search(text):
         return "caption"

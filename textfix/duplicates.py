@@ -1,5 +1,11 @@
 """Duplicates: a headline repeated with small variants, and repeated paragraphs.
 
+Only repetition that is an error counts: a headline shown again right after itself (the
+scraper took it from the page's title and its heading), or a paragraph of prose printed
+twice. Pages repeat other things on purpose, and those stay: list items, table rows
+(``a | b``), short label lines ("Saúde", "Meal 1"), "Label: value" and schedule lines
+("Termin: 29.02.2020, 19 Uhr"), and questions (an interview asks each guest the same).
+
 >>> a = "Tausende Container reisen von Nordkorea nach Russland an die Front: Die NATO ist besorgt"
 >>> b = "Tausende Container reisen von der DVRK nach Russland an die Front: Die NATO ist besorgt"
 >>> find_duplicates([a, b, "Ganz etwas anderes steht hier."])
@@ -68,6 +74,64 @@ _HEADLINE_OVERLAP = 0.75
 _MIN_STEMS = 5  # shorter headlines are only caught when repeated exactly
 _PARAGRAPH_OVERLAP = 0.9
 _WINDOW = 40
+_HEADLINE_WINDOW = 3  # a repeated headline follows its first occurrence closely
+_MIN_PROSE_WORDS = 10  # shorter paragraphs repeat on purpose ("Eat every 2–3 hours.")
+_MIN_HEADLINE_WORDS = 4
+_MIN_LABEL_HEADLINE_WORDS = 6  # "Stichwahl in Moldau: Sandu gewinnt" right after itself is a repeat
+_LABEL_WORDS = 15
+_LIST_ITEM = re.compile(r"[-–•*·▪►✓]\s")  # not "1. ": German ordinals start headlines ("14. Sanktionspaket")
+_LABEL = re.compile(r"[^\W\d_][^:\n]{0,40}?:\s+\S")
+# A time, a numeric date, or a day and month: "19 Uhr", "29.02.2020", "18:30", "October 9, 2018", "9. Oktober".
+_SCHEDULE = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\s?uhr\b|"
+    r"\b(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s\d{1,2}\b|\b\d{1,2}\.?\s(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*|[½¼¾⅓⅔]")
+_DATA_SHARE = 0.15  # a line this dense in numbers is data (a recipe, a result, a timetable), not prose
+
+
+def repeats_on_purpose(paragraph: str) -> bool:
+    """Text a page repeats by design: list items, table rows, questions, very short lines.
+
+    >>> [repeats_on_purpose(p) for p in ("- Tomaten", "Pos | Player | Plays", "Wie geht es Ihnen?", "Saúde")]
+    [True, True, True, True]
+    >>> repeats_on_purpose("Die NATO ist sich bewusst, dass die DVRK Waffen an Russland transferiert hat.")
+    False
+    """
+    text = paragraph.strip()
+    words = len(text.split())
+    return (
+        bool(_LIST_ITEM.match(text)) or " | " in text or "\t" in text or text.endswith("?")
+        or words < _MIN_HEADLINE_WORDS or len(_NUMBER.findall(text)) >= _DATA_SHARE * words
+    )
+
+
+def is_label_line(paragraph: str) -> bool:
+    """A "Label: value" line with a short value or a number.
+
+    >>> [is_label_line(p) for p in ("Termin: 29.02.2020, 19 Uhr", "See it now: Amazon", "Portion: 2 Green, 1 Red")]
+    [True, True, True]
+    >>> is_label_line("Krim-Brücke: Verkehr nach Explosion erneut unterbrochen")
+    False
+    """
+    text = paragraph.strip()
+    if _LABEL.match(text) is None or len(text.split()) > _LABEL_WORDS:
+        return False
+    head, value = text.split(":", 1)
+    return len(head.split()) <= 4 and (len(value.split()) <= 2 or any(c.isdigit() for c in value))
+
+
+def is_schedule_line(paragraph: str) -> bool:
+    """A short line that gives a date or a time: a programme, a timetable, a post's signature.
+
+    >>> [is_schedule_line(p) for p in ("Einlass ab 18:30 Uhr", "— The Senate (@NGRSenate) October 9, 2018")]
+    [True, True]
+    >>> is_schedule_line("Europawahl 2024: Die Mitte behält die Mehrheit")
+    False
+    """
+    text = paragraph.strip()
+    return len(text.split()) <= 20 and is_headline_like(text) and bool(_SCHEDULE.search(text))
 
 
 def _stems(lowered: str, words: list[str]) -> frozenset[str]:
@@ -91,30 +155,47 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
     """Indices of paragraphs that repeat an earlier one, with the reason.
 
-    Exact repeats are found anywhere in the document; near repeats among the previous
-    paragraphs only, which keeps the cost linear in the number of paragraphs.
+    A headline counts as repeated when it (or a variant of it) stood among the previous
+    few paragraphs; a paragraph of prose when it was printed before, exactly anywhere in
+    the document or nearly among the previous paragraphs, which keeps the cost linear.
+    What :func:`repeats_on_purpose` accepts is never a duplicate.
     """
     found: dict[int, str] = {}
     exact: dict[str, int] = {}
-    recent: list[tuple[int, frozenset[str], bool]] = []
+    recent: list[tuple[int, frozenset[str], bool, str]] = []
     for index, paragraph in enumerate(paragraphs):
         lowered = paragraph.lower()
         words = _WORD.findall(lowered)
         key = " ".join(words)
         headline = is_headline_like(paragraph)
-        reason = "repeated headline" if headline else "repeated paragraph"
-        if key and key in exact:
-            found[index] = reason
-            continue
         stems = _stems(lowered, words)
-        threshold = _HEADLINE_OVERLAP if headline else _PARAGRAPH_OVERLAP
-        if len(stems) >= _MIN_STEMS and any(
-            was_headline == headline and _overlap(stems, other) >= threshold for _, other, was_headline in recent
-        ):
-            found[index] = reason
+        label = is_label_line(paragraph)
+        if key and recent and recent[-1][3] == key and not _LIST_ITEM.match(paragraph.strip()) and " | " not in paragraph:
+            found[index] = "repeated headline" if headline else "repeated paragraph"  # a line printed twice in a row
             continue
-        if key:
-            exact[key] = index
-        recent.append((index, stems, headline))
+        if (
+            repeats_on_purpose(paragraph)
+            or is_schedule_line(paragraph)
+            or (label and (not headline or len(words) < _MIN_LABEL_HEADLINE_WORDS))
+        ):
+            pass
+        elif headline or len(words) >= _MIN_PROSE_WORDS:
+            if headline:
+                # The last few paragraphs kept (repeats do not count, so a second pass finds the same).
+                near = [(other, k) for _, other, was_headline, k in recent[-_HEADLINE_WINDOW:] if was_headline]
+                repeated = any(k == key for _, k in near) or (
+                    len(stems) >= _MIN_STEMS and any(_overlap(stems, other) >= _HEADLINE_OVERLAP for other, _ in near)
+                )
+            else:
+                repeated = key in exact or (
+                    len(stems) >= _MIN_STEMS
+                    and any(not h and _overlap(stems, other) >= _PARAGRAPH_OVERLAP for _, other, h, _ in recent)
+                )
+            if repeated:
+                found[index] = "repeated headline" if headline else "repeated paragraph"
+                continue
+        if key and not headline:
+            exact.setdefault(key, index)
+        recent.append((index, stems, headline, key))
         del recent[:-_WINDOW]
     return found

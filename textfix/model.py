@@ -231,6 +231,8 @@ class Result:
     newline: str | None = None
     #: Whether the text was extracted from an HTML page.
     html: bool = False
+    #: For an HTML page: how its article was found (:mod:`textfix.read.html`).
+    extraction: str | None = None
     #: What went wrong or was kept verbatim, in order of position.
     problems: tuple[Problem, ...] = ()
 

@@ -21,7 +21,7 @@ from .segment import Segmentation, segment_text
 
 if TYPE_CHECKING:
     from .glossary import Glossary
-    from .reader import Decoded
+    from .read import Decoded
     from .translate import DocumentTranslation, ModelStore
 
 __all__ = ["clean", "clean_decoded", "clean_many"]
@@ -122,7 +122,10 @@ def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslat
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
     """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
     result = clean(decoded.text, options, models=models)
-    return replace(result, encoding=decoded.encoding, newline=decoded.newline, html=decoded.html)
+    return replace(
+        result, encoding=decoded.encoding_label, newline=decoded.newline, html=decoded.html,
+        extraction=decoded.extraction,
+    )
 
 
 def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> list[Segment]:

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from textfix.errors import TextfixError
 from textfix.options import Options
-from textfix.reader import Decoded, read_path
+from textfix.read import decode_text, read_path
 
 from .config import BatchConfig, Processor, WorkerSetup, processor_for
-from .items import normalise_newlines, result_summary
+from .items import result_summary
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -70,11 +70,11 @@ class FileDone:
     setup_seconds: float | None
 
 
-def clean_file_task(task: tuple[int, str, int]) -> FileDone:
-    index, source, max_bytes = task
+def clean_file_task(task: tuple[int, str, int, bool]) -> FileDone:
+    index, source, max_bytes, comments = task
     state, setup_seconds = _worker()
     try:
-        result = state.processor(read_path(source, max_bytes=max_bytes))
+        result = state.processor(read_path(source, max_bytes=max_bytes, comments=comments))
     except TextfixError as error:
         return FileDone(index, None, None, str(error), os.getpid(), setup_seconds)
     except Exception as error:  # a bug must not stop the run: report it as this file's failure
@@ -99,7 +99,9 @@ class ChunkDone:
     setup_seconds: float | None
 
 
-def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor) -> LineDone:
+def _clean_line(
+    number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor, reading: tuple[str, bool]
+) -> LineDone:
     if raw is None:  # a record too large to read
         return LineDone(number, None, None, f"record larger than the limit of {max_bytes} bytes; left out")
     try:
@@ -116,7 +118,7 @@ def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int,
         error_text = f"field {field_name!r} is {type(text).__name__}, not text"
     else:
         try:
-            result = processor(Decoded(normalise_newlines(text), "utf-8", "lf"))
+            result = processor(decode_text(text, f"line {number}", text_format=reading[0], comments=reading[1]))
         except TextfixError as error:
             error_text = str(error)
         except Exception as error:  # a bug must not stop the run
@@ -130,10 +132,10 @@ def _clean_line(number: int, raw: bytes | None, field_name: str, max_bytes: int,
     return LineDone(number, json.dumps(record, ensure_ascii=False), None, error_text)
 
 
-def clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int]) -> ChunkDone:
-    items, end_offset, field_name, max_bytes = task
+def clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int, tuple[str, bool]]) -> ChunkDone:
+    items, end_offset, field_name, max_bytes, reading = task
     state, setup_seconds = _worker()
-    done = [_clean_line(number, raw, field_name, max_bytes, state.processor) for number, raw in items]
+    done = [_clean_line(number, raw, field_name, max_bytes, state.processor, reading) for number, raw in items]
     return ChunkDone(done, end_offset, os.getpid(), setup_seconds)
 
 

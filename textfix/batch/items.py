@@ -12,11 +12,11 @@ from typing import Any
 from textfix.errors import TextfixError
 from textfix.model import EditKind, Result
 from textfix.options import Options
-from textfix.reader import Decoded, read_path
+from textfix.read import decode_text, read_path
 
 from .config import DEFAULT_MAX_BYTES, WorkerSetup, default_setup, processor_for
 
-__all__ = ["clean_file", "clean_record", "normalise_newlines", "result_summary"]
+__all__ = ["clean_file", "clean_record", "result_summary"]
 
 
 def result_summary(result: Result) -> dict[str, object]:
@@ -39,16 +39,13 @@ def result_summary(result: Result) -> dict[str, object]:
     }
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def clean_record(
     record: Mapping[str, Any],
     field: str = "text",
     options: Options | None = None,
     *,
     setup: WorkerSetup = default_setup,
+    text_format: str = "auto",
 ) -> dict[str, Any]:
     """A copy of ``record`` with ``<field>_clean`` (the cleaned text) and ``textfix`` (a summary).
 
@@ -70,7 +67,7 @@ def clean_record(
         out["textfix"] = {"error": f"field {field!r} is {type(text).__name__}, not text"}
         return out
     try:
-        result = processor_for(options or Options(), setup)(Decoded(normalise_newlines(text), "utf-8", "lf"))
+        result = processor_for(options or Options(), setup)(decode_text(text, text_format=text_format))
     except TextfixError as error:
         out["textfix"] = {"error": str(error)}
         return out

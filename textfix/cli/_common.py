@@ -13,7 +13,7 @@ from textfix.errors import InputTooLargeError, OptionsError, TextfixError
 from textfix.model import ProblemKind, Result
 from textfix.options import DEFAULT_LANGUAGES, Options, options_from_choices
 from textfix.pipeline import clean_decoded
-from textfix.reader import read_path
+from textfix.read import read_path
 
 if TYPE_CHECKING:
     from textfix.translate import ModelStore
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALL_LANGUAGES",
     "DEFAULT_MAX_BYTES",
+    "Comments",
     "Files",
     "GlossaryFiles",
     "Lang",
@@ -74,6 +75,7 @@ MaxBytes = Annotated[
     typer.Option("--max-bytes", min=1, help="Inputs larger than this are reported, not read (default: 16 MiB)."),
 ]
 NoBuiltinGlossary = Annotated[bool, typer.Option("--no-builtin-glossary", help="Leave the built-in glossary out.")]
+Comments = Annotated[bool, typer.Option("--comments", help="Keep the reader comments of HTML pages after the article.")]
 
 
 def fail(message: str) -> None:
@@ -135,14 +137,19 @@ def warn_problems(name: str, result: Result) -> None:
 
 
 def clean_all(
-    files: Sequence[str], options: Options, models: ModelStore | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    files: Sequence[str],
+    options: Options,
+    models: ModelStore | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    comments: bool = False,
 ) -> tuple[list[tuple[str, Result]], int]:
     """Clean every input; report unreadable ones on stderr and count them."""
     results: list[tuple[str, Result]] = []
     failures = 0
     for name in files:
         try:
-            results.append((name, clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)))
+            decoded = read_path(name, max_bytes=max_bytes, comments=comments)
+            results.append((name, clean_decoded(decoded, options, models=models)))
         except TextfixError as error:
             fail_error(error)
             failures += 1

@@ -15,7 +15,7 @@ from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
 from textfix.output import output_paths, write_atomic
 from textfix.pipeline import clean_decoded
-from textfix.reader import read_path
+from textfix.read import TEXT_FORMATS, read_path
 from textfix.render.html import write_page, write_pages
 from textfix.render.report import write_report
 from textfix.render.segments import render_segments
@@ -24,6 +24,7 @@ from textfix.render.terminal import MAX_WIDTH, MIN_WIDTH, render_side_by_side
 from ._common import (
     ALL_LANGUAGES,
     DEFAULT_MAX_BYTES,
+    Comments,
     Files,
     GlossaryFiles,
     Lang,
@@ -51,9 +52,10 @@ def segment(
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    comments: Comments = False,
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
-    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes)
+    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, comments=comments)
     colour = sys.stdout.isatty()
     for name, result in results:
         if as_json:
@@ -95,6 +97,14 @@ def fix(
     jsonl_field: Annotated[
         str, typer.Option("--jsonl-field", help="Field of each .jsonl record that holds the text.")
     ] = "text",
+    jsonl_format: Annotated[
+        str,
+        typer.Option(
+            "--jsonl-format",
+            help="What the .jsonl field holds: text, html (a page: its article is kept) or auto (html if it looks so).",
+        ),
+    ] = "auto",
+    comments: Comments = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write a JSON report: segments, edits and a summary per input.")
     ] = None,
@@ -110,6 +120,8 @@ def fix(
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
     if no_translate and to is not None:
         raise typer.BadParameter("--to translates the document; it cannot go with --no-translate")
+    if jsonl_format not in TEXT_FORMATS:
+        raise typer.BadParameter(f"--jsonl-format must be one of {', '.join(TEXT_FORMATS)}")
     options = choose_options(
         languages, lang, translate=not no_translate, to=to, keep_untranslated=keep_untranslated,
         glossary=True, glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary,
@@ -118,7 +130,8 @@ def fix(
         if in_place or report is not None or diff_html is not None:
             fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
-        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes)
+        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes,
+                             comments=comments, jsonl_format=jsonl_format)
         folder = Path(output) if output is not None else None
         raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
                                      jsonl_field))
@@ -132,7 +145,7 @@ def fix(
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
-            result = clean_decoded(read_path(name, max_bytes=max_bytes), options, models=models)
+            result = clean_decoded(read_path(name, max_bytes=max_bytes, comments=comments), options, models=models)
             warn_problems(name, result)
             done.append((name, result))
             if target is None:
@@ -201,6 +214,7 @@ def diff(
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    comments: Comments = False,
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
     options = choose_options(
@@ -208,7 +222,7 @@ def diff(
         no_builtin_glossary=no_builtin_glossary,
     )
     models = store(models_dir) if options.translates else None
-    results, failures = clean_all(files, options, models, max_bytes)
+    results, failures = clean_all(files, options, models, max_bytes, comments)
     if html is None:
         for name, result in results:
             if len(files) > 1:

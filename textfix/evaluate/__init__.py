@@ -1,7 +1,8 @@
 """Quality evaluation: gold corpora and their scores, pinned as floors by the test suite.
 
 - :mod:`.gold`: the inline-marker format of gold documents and character-level scores;
-- :mod:`.news`: the news corpus (``corpus/gold``): foreign spans, debris, document language.
+- :mod:`.news`: the news corpus (``corpus/gold``): foreign spans, debris, document language;
+- :mod:`.html`: the Article Extraction Benchmark's metric for HTML pages (AEB, ``corpus/html``).
 
 Each annotated corpus gets a module here and a test that pins its floors (tuning and
 held-out parts reported separately). ``python -m textfix.evaluate`` prints the news scores.
