@@ -38,14 +38,17 @@ _BYTES = st.one_of(st.binary(max_size=300), st.lists(st.one_of(_BYTE_PIECES, st.
 @example("Größe\n".encode() + "Столтенберг заявил\n".encode("cp1251"))  # mixed: read both, was an InputError
 @example(b"\xef\xbb\xbf\r\n\xc3")
 @given(_BYTES)
-def test_decode_bytes_returns_text_without_carriage_returns_or_raises_input_error(data: bytes) -> None:
+def test_decode_bytes_returns_text_with_its_line_ends_named_or_raises_input_error(data: bytes) -> None:
     try:
         decoded = textfix.decode_bytes(data)
     except textfix.InputError:
         return
     assert isinstance(decoded.text, str)
-    assert "\r" not in decoded.text
     assert decoded.encoding
+    assert decoded.newline in ("lf", "crlf", "mixed", "none")
+    if "\r\n" in decoded.text:
+        assert decoded.newline in ("crlf", "mixed")
+    assert "\r" not in textfix.clean_decoded(decoded).output  # the pipeline normalises line ends
 
 
 @_BUDGET

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 import textfix
 from textfix.cli import app
 from textfix.duplicates import find_duplicates
-from textfix.read import decode_bytes, decode_text, read_path
+from textfix.errors import OptionsError
+from textfix.read import ReadOptions, decode_bytes, decode_text, read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "corpus" / "html" / "pages"
@@ -273,5 +274,5 @@ def test_a_json_lines_field_with_a_page_goes_through_the_html_path(tmp_path: Pat
 
 
 def test_decode_text_refuses_an_unknown_format() -> None:
-    with pytest.raises(ValueError, match="text_format"):
-        decode_text("x", text_format="xml")
+    with pytest.raises(OptionsError, match="text_format"):
+        decode_text("x", options=ReadOptions(text_format="xml"))

@@ -33,9 +33,9 @@ def test_decode_bytes_names_the_encoding_and_returns_the_text(data: bytes, encod
     assert (decoded.encoding, decoded.text) == (encoding, text)
 
 
-def test_decode_bytes_turns_crlf_into_lf_and_reports_it() -> None:
+def test_decode_bytes_keeps_crlf_and_reports_it() -> None:
     decoded = decode_bytes("Die NATO ist besorgt\r\n\r\nЛето\r\n".encode())
-    assert (decoded.text, decoded.newline) == ("Die NATO ist besorgt\n\nЛето\n", "crlf")
+    assert (decoded.text, decoded.newline) == ("Die NATO ist besorgt\r\n\r\nЛето\r\n", "crlf")  # kept as read
 
 
 def test_decode_bytes_reports_plain_lf_line_ends() -> None:
@@ -44,12 +44,13 @@ def test_decode_bytes_reports_plain_lf_line_ends() -> None:
 
 def test_decode_bytes_reports_mixed_line_ends() -> None:
     decoded = decode_bytes(b"a\r\nb\nc\r")
-    assert (decoded.text, decoded.newline) == ("a\nb\nc\n", "mixed")
+    assert (decoded.text, decoded.newline) == ("a\r\nb\nc\r", "mixed")
 
 
 def test_decode_bytes_of_cp1251_with_crlf_gets_both_right() -> None:
     decoded = decode_bytes("Столтенберг заявил.\r\nЭто важно.\r\n".encode("cp1251"))
-    assert (decoded.encoding, decoded.newline, decoded.text) == ("cp1251", "crlf", "Столтенберг заявил.\nЭто важно.\n")
+    assert (decoded.encoding, decoded.newline, decoded.text) == ("cp1251", "crlf",
+                                                                 "Столтенберг заявил.\r\nЭто важно.\r\n")
 
 
 def _random_bytes(seed: int, size: int) -> bytes:

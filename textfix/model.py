@@ -193,6 +193,8 @@ class ProblemKind(StrEnum):
     NAME_LOST = "name-lost"
     #: A span translated by a package built for tests (it only knows the sentences it memorised).
     TEST_MODEL = "test-model"
+    #: A byte of the input that could not be read in its encoding (kept as U+FFFD, ``--errors replace``).
+    BAD_BYTE = "bad-byte"
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,9 +122,10 @@ def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslat
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
     """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
     result = clean(decoded.text, options, models=models)
+    problems = tuple(sorted((*decoded.problems, *result.problems), key=lambda p: (p.start, p.end)))
     return replace(
         result, encoding=decoded.encoding_label, newline=decoded.newline, html=decoded.html,
-        extraction=decoded.extraction,
+        extraction=decoded.extraction, problems=problems,
     )
 
 

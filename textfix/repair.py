@@ -27,6 +27,7 @@ __all__ = [
     "fix_characters",
     "fix_unveiled_mojibake",
     "join_hard_wrapped_lines",
+    "normalise_line_ends",
     "repair_edits",
     "repair_text",
 ]
@@ -67,6 +68,24 @@ def _decode_entity(entity: str) -> str:
             break
         text = decoded
     return text.replace("\u00a0", " ")
+
+
+_LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
+_LINE_END_REASON = Reason(EditKind.WHITESPACE, "line end")
+
+
+def normalise_line_ends(text: str) -> list[Edit]:
+    """Every line end as ``\\n``: CRLF, a lone CR, and the Unicode line and paragraph separators
+    (not U+0085: in scraped text that is far more often a broken "…", which ftfy repairs).
+
+    The reader keeps line ends as the file has them, so that offsets are into the file's text
+    (``open(path, newline="").read()``); this pass normalises them, an edit like any other.
+
+    >>> from textfix.edits import apply_edits
+    >>> apply_edits("a\\r\\nb\\rc\\u2028d", normalise_line_ends("a\\r\\nb\\rc\\u2028d"))
+    'a\\nb\\nc\\nd'
+    """
+    return [Edit(m.start(), m.end(), m.group(), "\n", _LINE_END_REASON) for m in _LINE_END.finditer(text)]
 
 
 def fix_entities(text: str) -> list[Edit]:
@@ -299,6 +318,7 @@ trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "whitespace")
 
 #: The repair passes, in the order they run.
 PASSES: tuple[Callable[[str], list[Edit]], ...] = (
+    normalise_line_ends,  # first: every later pass works line by line on "\n"
     fix_entities,
     fix_characters,  # before removing soft hyphens: ftfy decodes mojibake that holds one ("antÃ\xadgeno")
     remove_invisible,

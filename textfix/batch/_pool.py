@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textfix.errors import TextfixError
 from textfix.options import Options
-from textfix.read import decode_text, read_path
+from textfix.read import ReadOptions, decode_text, read_path
 
 from .config import BatchConfig, Processor, WorkerSetup, processor_for
 from .items import result_summary
@@ -70,11 +70,11 @@ class FileDone:
     setup_seconds: float | None
 
 
-def clean_file_task(task: tuple[int, str, int, bool]) -> FileDone:
-    index, source, max_bytes, comments = task
+def clean_file_task(task: tuple[int, str, int, ReadOptions]) -> FileDone:
+    index, source, max_bytes, reading = task
     state, setup_seconds = _worker()
     try:
-        result = state.processor(read_path(source, max_bytes=max_bytes, comments=comments))
+        result = state.processor(read_path(source, max_bytes=max_bytes, options=reading))
     except TextfixError as error:
         return FileDone(index, None, None, str(error), os.getpid(), setup_seconds)
     except Exception as error:  # a bug must not stop the run: report it as this file's failure
@@ -100,7 +100,7 @@ class ChunkDone:
 
 
 def _clean_line(
-    number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor, reading: tuple[str, bool]
+    number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor, reading: ReadOptions
 ) -> LineDone:
     if raw is None:  # a record too large to read
         return LineDone(number, None, None, f"record larger than the limit of {max_bytes} bytes; left out")
@@ -118,7 +118,7 @@ def _clean_line(
         error_text = f"field {field_name!r} is {type(text).__name__}, not text"
     else:
         try:
-            result = processor(decode_text(text, f"line {number}", text_format=reading[0], comments=reading[1]))
+            result = processor(decode_text(text, f"line {number}", options=reading))
         except TextfixError as error:
             error_text = str(error)
         except Exception as error:  # a bug must not stop the run
@@ -132,7 +132,7 @@ def _clean_line(
     return LineDone(number, json.dumps(record, ensure_ascii=False), None, error_text)
 
 
-def clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int, tuple[str, bool]]) -> ChunkDone:
+def clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int, ReadOptions]) -> ChunkDone:
     items, end_offset, field_name, max_bytes, reading = task
     state, setup_seconds = _worker()
     done = [_clean_line(number, raw, field_name, max_bytes, state.processor, reading) for number, raw in items]

@@ -14,7 +14,7 @@ from textfix.errors import OptionsError
 from textfix.model import Result
 from textfix.options import Options
 from textfix.pipeline import clean_decoded
-from textfix.read import TEXT_FORMATS, Decoded
+from textfix.read import Decoded, ReadOptions
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -92,10 +92,8 @@ class BatchConfig:
     setup: WorkerSetup = default_setup
     #: Larger inputs (or JSON Lines records) are reported as failures instead of read.
     max_bytes: int = DEFAULT_MAX_BYTES
-    #: Keep the reader comments of HTML pages.
-    comments: bool = False
-    #: What a JSON Lines field holds: ``"auto"`` (a page when it starts like one), ``"text"``, ``"html"``.
-    jsonl_format: str = "auto"
+    #: How inputs are read: encoding, bad bytes, HTML comments, what a JSON Lines field holds.
+    reading: ReadOptions = field(default_factory=ReadOptions)
     #: ``multiprocessing`` start method (``None``: the platform default).
     start_method: str | None = None
     #: JSON Lines records per task sent to a worker, and most bytes per task.
@@ -107,11 +105,9 @@ class BatchConfig:
             raise OptionsError(f"workers must be at least 1, not {self.workers}")
         if self.max_bytes < 1:
             raise OptionsError(f"max_bytes must be at least 1, not {self.max_bytes}")
-        if self.jsonl_format not in TEXT_FORMATS:
-            raise OptionsError(f"jsonl_format must be one of {', '.join(TEXT_FORMATS)}, not {self.jsonl_format!r}")
 
     def fingerprint(self) -> str:
         """Identifies what an output depends on besides its input: version, options, setup."""
         setup = f"{getattr(self.setup, '__module__', '?')}.{getattr(self.setup, '__qualname__', repr(self.setup))}"
-        key = repr((__version__, self.options, setup, self.comments, self.jsonl_format))
+        key = repr((__version__, self.options, setup, self.reading))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -78,7 +78,7 @@ def _clean_files(
     fingerprint = config.fingerprint()
     failed_at_start = summary.failed
     workers = min(config.workers, len(todo))
-    tasks = [(i, str(item.source), config.max_bytes, config.comments) for i, (item, _, _) in enumerate(todo)]
+    tasks = [(i, str(item.source), config.max_bytes, config.reading) for i, (item, _, _) in enumerate(todo)]
     chunk = max(1, min(8, len(tasks) // (workers * 16)))
     pool = make_pool(config, workers)
     try:

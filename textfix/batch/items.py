@@ -12,7 +12,7 @@ from typing import Any
 from textfix.errors import TextfixError
 from textfix.model import EditKind, Result
 from textfix.options import Options
-from textfix.read import decode_text, read_path
+from textfix.read import ReadOptions, decode_text, read_path
 
 from .config import DEFAULT_MAX_BYTES, WorkerSetup, default_setup, processor_for
 
@@ -45,7 +45,7 @@ def clean_record(
     options: Options | None = None,
     *,
     setup: WorkerSetup = default_setup,
-    text_format: str = "auto",
+    reading: ReadOptions | None = None,
 ) -> dict[str, Any]:
     """A copy of ``record`` with ``<field>_clean`` (the cleaned text) and ``textfix`` (a summary).
 
@@ -67,7 +67,7 @@ def clean_record(
         out["textfix"] = {"error": f"field {field!r} is {type(text).__name__}, not text"}
         return out
     try:
-        result = processor_for(options or Options(), setup)(decode_text(text, text_format=text_format))
+        result = processor_for(options or Options(), setup)(decode_text(text, options=reading))
     except TextfixError as error:
         out["textfix"] = {"error": str(error)}
         return out

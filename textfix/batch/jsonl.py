@@ -101,8 +101,7 @@ def _stream_records(
     in_flight = config.workers * 4
     slots, stop = threading.Semaphore(in_flight), threading.Event()
     chunks = _chunks(_read_records(stream, config.max_bytes), config.chunk_records, config.chunk_bytes)
-    reading = (config.jsonl_format, config.comments)
-    tasks = ((items, end, field_name, config.max_bytes, reading) for items, end in _bounded(chunks, slots, stop))
+    tasks = ((items, end, field_name, config.max_bytes, config.reading) for items, end in _bounded(chunks, slots, stop))
     pool = make_pool(config, config.workers)
     try:
         for outcome in pool.imap(clean_chunk_task, tasks):

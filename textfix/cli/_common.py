@@ -13,7 +13,7 @@ from textfix.errors import InputTooLargeError, OptionsError, TextfixError
 from textfix.model import ProblemKind, Result
 from textfix.options import DEFAULT_LANGUAGES, Options, options_from_choices
 from textfix.pipeline import clean_decoded
-from textfix.read import read_path
+from textfix.read import ReadOptions, read_path
 
 if TYPE_CHECKING:
     from textfix.translate import ModelStore
@@ -22,6 +22,8 @@ __all__ = [
     "ALL_LANGUAGES",
     "DEFAULT_MAX_BYTES",
     "Comments",
+    "Encoding",
+    "Errors",
     "Files",
     "GlossaryFiles",
     "Lang",
@@ -31,6 +33,7 @@ __all__ = [
     "NoBuiltinGlossary",
     "app",
     "choose_options",
+    "choose_reading",
     "clean_all",
     "fail",
     "fail_error",
@@ -76,6 +79,16 @@ MaxBytes = Annotated[
 ]
 NoBuiltinGlossary = Annotated[bool, typer.Option("--no-builtin-glossary", help="Leave the built-in glossary out.")]
 Comments = Annotated[bool, typer.Option("--comments", help="Keep the reader comments of HTML pages after the article.")]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Read inputs in this codec (cp1251, utf-16, ...) instead of detecting it."),
+]
+Errors = Annotated[
+    str,
+    typer.Option(
+        "--errors", help="Bytes the encoding cannot read: strict (the input fails) or replace (U+FFFD, reported)."
+    ),
+]
 
 
 def fail(message: str) -> None:
@@ -114,6 +127,16 @@ def choose_options(
         raise typer.Exit(1) from error
 
 
+def choose_reading(
+    encoding: str | None = None, errors: str = "strict", comments: bool = False, text_format: str = "auto"
+) -> ReadOptions:
+    """:class:`textfix.read.ReadOptions` for a command; a bad choice is a usage error (exit 2)."""
+    try:
+        return ReadOptions(encoding=encoding, errors=errors, comments=comments, text_format=text_format)
+    except OptionsError as error:
+        raise typer.BadParameter(str(error)) from error
+
+
 def store(models_dir: Path | None) -> ModelStore:
     """The model store a command works with (imports nothing heavy)."""
     from textfix.translate import ModelStore, default_models_dir
@@ -141,14 +164,14 @@ def clean_all(
     options: Options,
     models: ModelStore | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    comments: bool = False,
+    reading: ReadOptions | None = None,
 ) -> tuple[list[tuple[str, Result]], int]:
     """Clean every input; report unreadable ones on stderr and count them."""
     results: list[tuple[str, Result]] = []
     failures = 0
     for name in files:
         try:
-            decoded = read_path(name, max_bytes=max_bytes, comments=comments)
+            decoded = read_path(name, max_bytes=max_bytes, options=reading)
             results.append((name, clean_decoded(decoded, options, models=models)))
         except TextfixError as error:
             fail_error(error)

@@ -15,7 +15,7 @@ from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
 from textfix.output import output_paths, write_atomic
 from textfix.pipeline import clean_decoded
-from textfix.read import TEXT_FORMATS, read_path
+from textfix.read import read_path
 from textfix.render.html import write_page, write_pages
 from textfix.render.report import write_report
 from textfix.render.segments import render_segments
@@ -25,6 +25,8 @@ from ._common import (
     ALL_LANGUAGES,
     DEFAULT_MAX_BYTES,
     Comments,
+    Encoding,
+    Errors,
     Files,
     GlossaryFiles,
     Lang,
@@ -34,6 +36,7 @@ from ._common import (
     NoBuiltinGlossary,
     app,
     choose_options,
+    choose_reading,
     clean_all,
     fail,
     fail_error,
@@ -53,9 +56,12 @@ def segment(
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     comments: Comments = False,
+    encoding: Encoding = None,
+    errors: Errors = "strict",
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
-    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, comments=comments)
+    reading = choose_reading(encoding, errors, comments)
+    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, reading=reading)
     colour = sys.stdout.isatty()
     for name, result in results:
         if as_json:
@@ -105,6 +111,8 @@ def fix(
         ),
     ] = "auto",
     comments: Comments = False,
+    encoding: Encoding = None,
+    errors: Errors = "strict",
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write a JSON report: segments, edits and a summary per input.")
     ] = None,
@@ -120,8 +128,7 @@ def fix(
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
     if no_translate and to is not None:
         raise typer.BadParameter("--to translates the document; it cannot go with --no-translate")
-    if jsonl_format not in TEXT_FORMATS:
-        raise typer.BadParameter(f"--jsonl-format must be one of {', '.join(TEXT_FORMATS)}")
+    reading = choose_reading(encoding, errors, comments, jsonl_format)
     options = choose_options(
         languages, lang, translate=not no_translate, to=to, keep_untranslated=keep_untranslated,
         glossary=True, glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary,
@@ -130,8 +137,7 @@ def fix(
         if in_place or report is not None or diff_html is not None:
             fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
-        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes,
-                             comments=comments, jsonl_format=jsonl_format)
+        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes, reading=reading)
         folder = Path(output) if output is not None else None
         raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
                                      jsonl_field))
@@ -145,7 +151,7 @@ def fix(
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
-            result = clean_decoded(read_path(name, max_bytes=max_bytes, comments=comments), options, models=models)
+            result = clean_decoded(read_path(name, max_bytes=max_bytes, options=reading), options, models=models)
             warn_problems(name, result)
             done.append((name, result))
             if target is None:
@@ -215,6 +221,8 @@ def diff(
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     comments: Comments = False,
+    encoding: Encoding = None,
+    errors: Errors = "strict",
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
     options = choose_options(
@@ -222,7 +230,7 @@ def diff(
         no_builtin_glossary=no_builtin_glossary,
     )
     models = store(models_dir) if options.translates else None
-    results, failures = clean_all(files, options, models, max_bytes, comments)
+    results, failures = clean_all(files, options, models, max_bytes, choose_reading(encoding, errors, comments))
     if html is None:
         for name, result in results:
             if len(files) > 1:

@@ -11,17 +11,19 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from textfix.errors import InputError, InputTooLargeError, OptionsError
+from textfix.errors import InputError, InputTooLargeError
 
-from .decode import LEGACY_ENCODINGS, Decoded, decode_bytes
+from .decode import ERRORS, LEGACY_ENCODINGS, TEXT_FORMATS, Decoded, ReadOptions, decode_bytes, line_ends
 from .html import Article, Block, extract_article
 
 __all__ = [
+    "ERRORS",
     "LEGACY_ENCODINGS",
     "TEXT_FORMATS",
     "Article",
     "Block",
     "Decoded",
+    "ReadOptions",
     "decode_bytes",
     "decode_page",
     "decode_text",
@@ -60,13 +62,15 @@ def looks_like_html(text: str | bytes) -> bool:
     return bool(_HTML_SNIFF.match(head.lstrip("\ufeff")))
 
 
-def decode_page(data: bytes, name: str = "<input>", *, comments: bool = False) -> Decoded:
+def decode_page(data: bytes, name: str = "<input>", *, options: ReadOptions | None = None) -> Decoded:
     """An HTML page's bytes → its article (the encoding as the page declares it, else detected).
 
     Raises :class:`~textfix.InputError` for bytes that hold no markup at all, and for a page
     in which no text is found.
     """
-    return _page(decode_bytes(data, name, markup=True), name, comments)
+    options = options or ReadOptions()
+    decoded = decode_bytes(data, name, markup=True, encoding=options.encoding, errors=options.errors)
+    return _page(decoded, name, options.comments)
 
 
 def _page(decoded: Decoded, name: str, comments: bool) -> Decoded:
@@ -77,37 +81,37 @@ def _page(decoded: Decoded, name: str, comments: bool) -> Decoded:
     article = extract_article(decoded.text, comments=comments)
     if not article.blocks:
         raise InputError(f"{name}: no text found in the page")
-    return replace(decoded, text=article.text, html=True, extraction=article.method)
+    # Bad bytes of the page are reported by the page, not at offsets of the extracted text.
+    return replace(decoded, text=article.text, html=True, extraction=article.method, problems=())
 
 
-#: What a text field holds (``--jsonl-format``): an HTML page when it starts like one, text, or a page.
-TEXT_FORMATS = ("auto", "text", "html")
 
 
-def decode_text(text: str, name: str = "<record>", *, text_format: str = "auto", comments: bool = False) -> Decoded:
+def decode_text(text: str, name: str = "<record>", *, options: ReadOptions | None = None) -> Decoded:
     """A text that is already a string (a JSON Lines field) as :func:`read_path` would read it.
 
-    ``text_format`` is ``"text"``, ``"html"`` (the field holds a page: its article is kept),
-    or ``"auto"`` (a page when it starts like one, ``<!doctype html>`` or ``<html>``).
+    ``options.text_format`` is ``"text"``, ``"html"`` (the field holds a page: its article is
+    kept), or ``"auto"`` (a page when it starts like one, ``<!doctype html>`` or ``<html>``).
+    Line ends stay as they are.
 
     >>> decode_text("<!doctype html><html><body><p>Die NATO ist besorgt, sagte er am Montag.</p></body></html>").text
     'Die NATO ist besorgt, sagte er am Montag.\\n'
     """
-    if text_format not in TEXT_FORMATS:
-        raise OptionsError(f"text_format must be one of {', '.join(TEXT_FORMATS)}, not {text_format!r}")
-    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    decoded = Decoded(normalised, "utf-8", "crlf" if "\r\n" in text else "lf", encoding_source="JSON string")
-    if text_format == "html" or (text_format == "auto" and looks_like_html(text)):
-        return _page(decoded, name, comments)
+    options = options or ReadOptions()
+    decoded = Decoded(text, "utf-8", line_ends(text), encoding_source="JSON string")
+    if options.text_format == "html" or (options.text_format == "auto" and looks_like_html(text)):
+        return _page(decoded, name, options.comments)
     return decoded
 
 
-def read_path(path: Path | str, *, max_bytes: int | None = None, comments: bool = False) -> Decoded:
+def read_path(path: Path | str, *, max_bytes: int | None = None, options: ReadOptions | None = None) -> Decoded:
     """Read a file (``-`` for standard input) as text; an HTML page becomes its article's blocks.
 
     A file is a page by its suffix (``.html``, ``.htm``, ``.xhtml``) or by how it starts
-    (``<!doctype html``, ``<html>``); ``comments`` keeps a page's reader comments after it.
+    (``<!doctype html``, ``<html>``); ``options`` (:class:`ReadOptions`) may force the encoding,
+    keep bad bytes as U+FFFD, and keep a page's reader comments after it.
     """
+    options = options or ReadOptions()
     name = str(path)
     try:
         if name == "-":
@@ -131,8 +135,8 @@ def read_path(path: Path | str, *, max_bytes: int | None = None, comments: bool 
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from error
     if name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data) or _utf16_page(data):
-        return decode_page(data, name, comments=comments)
-    return decode_bytes(data, name)
+        return decode_page(data, name, options=options)
+    return decode_bytes(data, name, encoding=options.encoding, errors=options.errors)
 
 
 def _utf16_page(data: bytes) -> bool:
