@@ -15,13 +15,17 @@ from ._evidence import COMMON, emissions, has_lexicon, zipf
 from ._lingua import lingua_best
 from ._scripts import UNSPACED_SCRIPTS, languages_writing, script_of_language
 from ._tokens import TOKEN, Token, tokens
-from ._viterbi import SWITCH_PENALTY, switch_costs, viterbi
+from ._viterbi import SWITCH_PENALTY, is_marked, switch_costs, viterbi
 
 __all__ = ["ForeignRun", "labeller"]
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟]+")
 _CLEAR = 1.0  # a word at least this much likelier in a language is a clear word of it
 _CONFIDENT = 0.8  # lingua's confidence that settles a short run or a weak sentence
+_LEAN = 2.0  # a stretch whose words together lean this far towards a language may be in it
+_SURE = 0.7  # lingua's confidence that gives a short stretch another language
+_VERY_COMMON = 5.0  # function words and the like: once in 10,000 words or more
+_LABEL_WORDS = 3  # words a speaker or field label before a colon may have
 _ACRONYM = 5  # all-capital words up to this long are acronyms unless common words
 
 
@@ -145,11 +149,70 @@ class _Labeller:
             return [candidates[0]] * len(run)
         prior = self.document_language if self.document_language in candidates else None
         if all(has_lexicon(code) for code in candidates):
-            scores = [emissions(token.lower, candidates) for token in run]
-            labels = viterbi(scores, switch_costs(text, run), candidates, prior)
+            costs = switch_costs(text, run)
+            scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
+            labels = viterbi(scores, costs, candidates, prior)
+            labels = self._second_look(text, run, labels, candidates)
         else:
             labels = [prior or candidates[0]] * len(run)
         return self._settle_weak_sentences(text, run, labels, candidates)
+
+    def _second_look(self, text: str, run: list[Token], labels: list[str], candidates: tuple[str, ...]) -> list[str]:
+        """Short stretches the switch did not pay for, given to lingua when the words lean foreign.
+
+        A stretch is a run of at least ``min_words`` words labelled with the document
+        language of which none speaks for it ("Margin of Error" in "Finde die Margin of
+        Error"); when its words lean towards another language and lingua is sure of
+        that language, the stretch takes it.
+        """
+        if self.document_language not in candidates:
+            return labels
+        own = candidates.index(self.document_language)
+        costs = switch_costs(text, run)
+        scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
+        i = 0
+        while i < len(run):
+            j = i
+            while j < len(run) and labels[j] == self.document_language and scores[j][own] <= 0:
+                j += 1
+            if j - i >= self.min_words:
+                self._look_again(text, run[i:j], scores[i:j], labels, i, candidates)
+            i = j + 1
+        return labels
+
+    def _look_again(
+        self,
+        text: str,
+        stretch: list[Token],
+        scores: list[tuple[float, ...]],
+        labels: list[str],
+        offset: int,
+        candidates: tuple[str, ...],
+    ) -> None:
+        totals = [sum(s[k] for s in scores) for k in range(len(candidates))]
+        other = max((k for k in range(len(candidates)) if candidates[k] != self.document_language),
+                    key=totals.__getitem__)
+        clear = sum(s[other] >= _CLEAR for s in scores)
+        if clear < 1 or totals[other] < _LEAN:
+            return
+        lang, confidence = lingua_best(text[stretch[0].start : stretch[-1].end], candidates)
+        if lang == candidates[other] and confidence >= _SURE:
+            labels[offset : offset + len(stretch)] = [lang] * len(stretch)
+
+    def _scores(self, token: Token, cost: float, candidates: tuple[str, ...]) -> tuple[float, ...]:
+        """A word's emissions; a capitalised word inside a sentence counts half against the document.
+
+        Inside a sentence a capital letter marks a name or (in German) a noun, and nouns
+        are what languages borrow: "Pull Request" in German, "Klausur" in English. Very
+        common words ("The", "What") keep their weight: titles are judged by them.
+        """
+        scores = emissions(token.lower, candidates)
+        if not token.capitalised or cost < SWITCH_PENALTY or self.document_language not in candidates:
+            return scores
+        own = scores[candidates.index(self.document_language)]
+        if own >= 0 or max(zipf(token.lower, code) for code in candidates) >= _VERY_COMMON:
+            return scores
+        return tuple(value / 2 for value in scores)
 
     def _settle_weak_sentences(
         self, text: str, run: list[Token], labels: list[str], candidates: Sequence[str]
@@ -177,21 +240,81 @@ class _Labeller:
     def _foreign(self, text: str, end: int, labelled: list[tuple[Token, str]]) -> list[ForeignRun]:
         found: list[ForeignRun] = []
         labels = [lang for _, lang in labelled]
-        for first, last, lang in _groups(labels):
+        run_tokens = [t for t, _ in labelled]
+        for group_first, group_last, lang in _groups(labels):
             if lang == self.document_language:
                 continue
-            run = [t for t, _ in labelled[first:last]]
-            if not self._enough(text, run, lang):
+            first, last = self._edges(text, run_tokens, group_first, group_last, lang)
+            run = run_tokens[first:last]
+            if not run or not self._enough(text, run, lang):
                 continue
-            span_end = run[-1].end
-            tail = _SENTENCE_END.match(text, span_end, end)
-            if tail and (last == len(labelled) or _crosses_sentence_end(text, tail.end(), labelled[last][0].start)):
-                span_end = tail.end()
+            span_end = _run_end(text, run[-1].end, end, run_tokens[last].start if last < len(run_tokens) else None)
             if found and found[-1].lang == lang and not text[found[-1].end : run[0].start].strip(" ,.;:–—-"):
                 found[-1] = ForeignRun(found[-1].start, span_end, lang)
             else:
                 found.append(ForeignRun(run[0].start, span_end, lang))
         return found
+
+    def _edges(self, text: str, run: Sequence[Token], first: int, last: int, lang: str) -> tuple[int, int]:
+        """A run's edges adjusted by the grammar around it (same script as the document only).
+
+        Words that say nothing about the language and are set off from the run by a
+        colon, bracket or quote stay outside it (the speaker label "Agent (Bot):" before
+        an English line, a title's "Dune:"); a run one or two words short takes in
+        neighbouring words common in both languages ("so" in "so last year").
+        """
+        if first == 0:
+            first = _after_label(text, run, last)
+        candidates = self.by_script.get(self.script, ())
+        if lang not in candidates or run[first].script not in (self.script, None):
+            return first, last
+        index = candidates.index(lang)
+
+        def neutral(k: int) -> bool:
+            return emissions(run[k].lower, candidates)[index] <= 0
+
+        def against(k: int) -> bool:
+            word = run[k].lower
+            return emissions(word, candidates)[index] < 0 and zipf(word, lang) < COMMON
+
+        while last - first > 1 and against(first):
+            first += 1  # a word of the document's language at the edge ("… fruits einsammeln.")
+        while last - first > 1 and against(last - 1):
+            last -= 1
+        head = first
+        while head < last - 1 and neutral(head):
+            head += 1
+        if head > first and is_marked(text[run[head - 1].end : run[head].start]):
+            first = head
+        tail = last
+        while tail > first + 1 and neutral(tail - 1):
+            tail -= 1
+        if tail < last and is_marked(text[run[tail - 1].end : run[tail].start]):
+            last = tail
+        opening = run[first].lower
+        if (
+            first > 0
+            and zipf(opening, lang) >= _VERY_COMMON
+            and emissions(opening, candidates)[index] >= _CLEAR
+            and self._homograph(text, run, first - 1, first, candidates)
+        ):
+            first -= 1  # "in" before "the long run" belongs to it
+        while last - first < self.min_words:
+            if first > 0 and self._homograph(text, run, first - 1, first, candidates):
+                first -= 1
+            elif last < len(run) and self._homograph(text, run, last, last - 1, candidates):
+                last += 1
+            else:
+                break
+        return first, last
+
+    def _homograph(self, text: str, run: Sequence[Token], k: int, neighbour: int, candidates: tuple[str, ...]) -> bool:
+        """Whether word ``k``, beside ``neighbour`` with no mark between, is common in every candidate."""
+        a, b = sorted((k, neighbour))
+        if is_marked(text[run[a].end : run[b].start]) or "," in text[run[a].end : run[b].start]:
+            return False
+        word = run[k].lower
+        return not any(emissions(word, candidates)) and all(zipf(word, code) >= COMMON for code in candidates)
 
     def _enough(self, text: str, run: Sequence[Token], lang: str) -> bool:
         """Whether a run in another language is substantial enough to be foreign."""
@@ -210,9 +333,11 @@ class _Labeller:
         clear = [t for t in run if emissions(t.lower, candidates)[index] >= _CLEAR and not _is_acronym(t, lang)]
         if _is_name_like(run):
             common = [t for t in clear if zipf(t.lower, lang) >= COMMON]
-            return len(common) >= 2 and 2 * len(common) >= len(run)
+            return len(common) >= self.min_words and 2 * len(common) >= len(run)
         if len(clear) >= max(2, len(run) // 4):
             return True
+        if sum(emissions(t.lower, candidates)[index] for t in run) >= len(run) * _CLEAR:
+            return True  # every word leans that way on average ("bro just dodge lmao")
         # Few clear words: let lingua confirm.
         best, confidence = lingua_best(text[run[0].start : run[-1].end], candidates)
         return best == lang and confidence >= _CONFIDENT and len(clear) >= 1
@@ -223,9 +348,52 @@ def _is_acronym(token: Token, lang: str) -> bool:
     return token.upper and len(token.lower) <= _ACRONYM and zipf(token.lower, lang) < COMMON
 
 
+def _after_label(text: str, run: Sequence[Token], last: int) -> int:
+    """The first word after a label that opens the paragraph ("Jake:", "Agent (Bot):", "Banner:").
+
+    A label is at most three capitalised words before a colon; it stays in the
+    document language, as chat speakers and form fields do.
+    """
+    for k in range(min(_LABEL_WORDS, last - 1)):
+        if not run[k].capitalised:
+            return 0
+        gap = text[run[k].end : run[k + 1].start]
+        if ":" in gap:
+            return k + 1
+        if gap.strip(" ()"):
+            return 0
+    return 0
+
+
+_TRAILING = re.compile(r"[\d\s%:,.\-–/]*?\d")
+
+
+def _run_end(text: str, end: int, limit: int, next_token: int | None) -> int:
+    """Where a run ending at ``end`` stops: with the sentence's final punctuation when it ends
+    the sentence, and with numbers before it ("Please rate us from 1 to 5.").
+
+    >>> t = "Please rate us from 1 to 5. Danke"
+    >>> t[:_run_end(t, 24, len(t), 28)]
+    'Please rate us from 1 to 5.'
+    """
+    numbers = _TRAILING.match(text, end, limit)
+    if numbers:
+        tail = _SENTENCE_END.match(text, numbers.end(), limit)
+        if tail and (next_token is None or _crosses_sentence_end(text, tail.end(), next_token)):
+            return tail.end()
+        if next_token is None and not text[numbers.end() : limit].strip():
+            return numbers.end()
+    tail = _SENTENCE_END.match(text, end, limit)
+    if tail and (next_token is None or _crosses_sentence_end(text, tail.end(), next_token)):
+        return tail.end()
+    return end
+
+
 def _crosses_sentence_end(text: str, position: int, next_token: int) -> bool:
-    """Whether only whitespace and quotes stand between ``position`` and the next word."""
-    return not text[position:next_token].strip(" \"'“”„«»")
+    """Whether the sentence ends at ``position``: a new sentence follows, or a closing quote
+    or bracket (the punctuation inside it belongs to what it closes)."""
+    between = text[position:next_token]
+    return not between.strip(" \"'“”„«»\n") or between[:1] in "\"'“”«»)]*」』"
 
 
 def _letters_outside(script: str) -> str:

@@ -9,8 +9,13 @@ from ._scripts import script_of_word
 
 __all__ = ["TOKEN", "Token", "tokens"]
 
-#: A word: letters, with inner apostrophes and hyphens ("don't", "Stream-Recap").
-TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Combining marks that belong to the letter before them (Arabic vowel signs and tanwin,
+# Hebrew points, Devanagari and Thai vowel signs, Latin diacritics in decomposed text).
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u3099\u309a"
+_LETTERS = rf"[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*"
+#: A word: letters (with their combining marks), inner apostrophes and hyphens ("don't", "Stream-Recap").
+TOKEN = re.compile(rf"{_LETTERS}(?:['’\-]{_LETTERS})*")
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
 
-__all__ = ["SWITCH_PENALTY", "switch_costs", "viterbi"]
+__all__ = ["SWITCH_PENALTY", "is_marked", "switch_costs", "viterbi"]
 
 #: What a switch of language costs between two words with nothing between them but a space.
 SWITCH_PENALTY = 3.5
@@ -28,6 +28,11 @@ class _Located(Protocol):
     def end(self) -> int: ...
 
 
+def is_marked(gap: str) -> bool:
+    """Whether the text between two words marks a new stretch (not a bare space or comma)."""
+    return _MARK.search(gap) is not None
+
+
 def switch_costs(text: str, tokens: Sequence[_Located]) -> list[float]:
     """What switching language before each token costs.
 
@@ -39,7 +44,7 @@ def switch_costs(text: str, tokens: Sequence[_Located]) -> list[float]:
     costs = [SWITCH_PENALTY]
     for previous, token in pairwise(tokens):
         gap = text[previous.end : token.start]
-        if _MARK.search(gap):
+        if is_marked(gap):
             costs.append(_MARKED)
         elif "," in gap:
             costs.append(_CLAUSE)
