@@ -72,15 +72,25 @@ class MissingModelError(ModelError):
 
     >>> print(str(MissingModelError("ru", "de", [("ru", "en")])).split(";")[0])
     no ru→de translation model installed (missing: ru→en)
+    >>> print(str(MissingModelError("und", "de", [("und", "de")])).split(";")[0])
+    no und→de translation model can exist: the language of this text is not known (und)
     """
 
     def __init__(self, source: str, target: str, missing: Sequence[tuple[str, str]]) -> None:
         self.source, self.target, self.missing = source, target, list(missing)
+        if "und" in (source, target):  # text in a script whose language no detector could name
+            super().__init__(
+                f"no {source}→{target} translation model can exist: the language of this text is not known "
+                f"(und); {self.remedy}"
+            )
+            return
         needs = ", ".join(f"{a}→{b}" for a, b in self.missing)
         super().__init__(f"no {source}→{target} translation model installed (missing: {needs}); {self.remedy}")
 
     @property
     def remedy(self) -> str:
         """How to get what is missing: one command per package, the same wherever it is shown."""
+        if "und" in (self.source, self.target):
+            return "keep it verbatim with --keep-untranslated"
         commands = "; ".join(f"`textfix models install {a} {b}`" for a, b in self.missing)
         return f"install with {commands} or, offline, `textfix models install --file PACKAGE.argosmodel`"

@@ -42,7 +42,8 @@ def glossary_check(
 ) -> None:
     """List names spelled otherwise than the glossary's form for the document language.
 
-    One line per name, FILE:LINE:COLUMN: found → canonical, noting spans in another
+    One line per name, FILE:LINE:COLUMN: found → canonical, noting spellings the glossary
+    does not list (one edit or one transliteration from a form) and spans in another
     language or removed as debris. Exit code 1 when any is found (or an input fails).
     """
     from textfix.glossary import nonstandard_terms
@@ -62,9 +63,9 @@ def glossary_check(
         for match in nonstandard_terms(result.original, language, glossary):
             line, column = _line_column(result.original, match.start)
             segment = next((s for s in result.segments if s.start <= match.start < s.end), None)
-            note = ""
+            note = " (unlisted spelling)" if match.near is not None else ""
             if segment is not None and segment.kind != "text":
-                note = f" ({' '.join(part for part in (segment.kind, segment.lang) if part)})"
+                note += f" ({' '.join(part for part in (segment.kind, segment.lang) if part)})"
             typer.echo(f"{name}:{line}:{column}: {match.text} → {match.replacement(language)}{note}")
             found += 1
     if found or failures:

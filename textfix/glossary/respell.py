@@ -61,6 +61,9 @@ def glossary_edits(
         # A genitive "s" stays outside the edit unless the canonical form cannot take it.
         end = match.end - len(match.suffix) if match.suffix and takes_s(canonical) else match.end
         before = text[match.start : end]
-        edits.append(Edit(match.start, end, before, canonical, glossary_reason(before, canonical)))
+        reason = glossary_reason(before, canonical)
+        if match.near is not None:  # found by nearness, not listed: say so to the reviewer
+            reason = Reason(reason.kind, f"{reason.detail} (unlisted spelling)")
+        edits.append(Edit(match.start, end, before, canonical, reason))
     return edits
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ._fuzzy import FuzzyIndex
 from ._inflection import normalise, takes_s
 from ._matcher import Matcher
 from .entry import GlossaryEntry
@@ -26,6 +27,8 @@ class TermMatch:
     entry: GlossaryEntry
     form: str
     suffix: str = ""
+    #: Not a listed form: a spelling one edit or one transliteration away from ``near``.
+    near: str | None = None
 
     def is_canonical(self, language: str) -> bool:
         """Whether the name is spelled as ``language`` wants it (canonical or another correct form)."""
@@ -85,6 +88,10 @@ class Glossary:
         return Matcher(self.entries)
 
     @cached_property
+    def _fuzzy(self) -> FuzzyIndex:
+        return FuzzyIndex(self.entries)
+
+    @cached_property
     def languages(self) -> frozenset[str]:
         """Languages some entry has a canonical form in."""
         return frozenset(language for entry in self.entries for language in entry.languages)
@@ -109,12 +116,17 @@ class Glossary:
         return None
 
 
-def find_terms(text: str, glossary: Glossary) -> list[TermMatch]:
+def find_terms(text: str, glossary: Glossary, *, unlisted: bool = True) -> list[TermMatch]:
     """Every glossary name in ``text``, by whole words, sorted and disjoint.
+
+    With ``unlisted``, also spellings no entry lists that are one edit or one
+    transliteration away from a form (:mod:`._fuzzy`); their ``near`` names that form.
 
     >>> from textfix.glossary import builtin_glossary
     >>> [m.text for m in find_terms("Putinversteher, Putins Kiewer Kiew", builtin_glossary())]
     ['Putins', 'Kiew']
+    >>> [(m.text, m.entry.id, m.near) for m in find_terms("Präsident Selensky sagte", builtin_glossary())]
+    [('Selensky', 'zelensky', 'Selenskyj')]
     """
     matcher = glossary._matcher
     matches: list[TermMatch] = []
@@ -123,7 +135,15 @@ def find_terms(text: str, glossary: Glossary) -> list[TermMatch]:
         if identified is not None:
             entry, form, suffix = identified
             matches.append(TermMatch(found.start(), found.end(), found[0], entry, form, suffix))
-    return matches
+    if not unlisted or not glossary.entries:
+        return matches
+    taken = [(m.start, m.end) for m in matches]
+    near = [
+        TermMatch(start, end, text[start:end], match.entry, text[start : end - len(match.suffix)], match.suffix,
+                  match.form)
+        for start, end, match in glossary._fuzzy.scan(text, taken)
+    ]
+    return sorted(matches + near, key=lambda m: m.start) if near else matches
 
 
 def nonstandard_terms(text: str, language: str, glossary: Glossary) -> list[TermMatch]:

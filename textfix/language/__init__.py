@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ._evidence import emissions, has_lexicon
+from ._evidence import emissions, has_lexicon, zipf
 from ._lingua import lingua_best
 from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
 from ._tokens import TOKEN
 
-__all__ = ["ForeignRun", "detect_document_language", "find_foreign_runs", "script_of_language"]
+__all__ = ["ForeignRun", "detect_document_language", "find_foreign_runs", "script_of_language", "zipf"]
 
 _CLEAR = 0.5  # a word this much likelier in one language votes for it
 

@@ -113,6 +113,8 @@ def translate_documents(
             message = f"kept untranslated: no {source}→{target} model installed (missing: " + ", ".join(
                 f"{a}→{b}" for a, b in error.missing
             ) + ")"
+            if source == "und":
+                message = "kept untranslated: its language is not known (und), so no model can translate it"
             for d, segment in members:
                 results[d].problems.append(Problem(ProblemKind.NO_MODEL, segment.start, segment.end, message, source))
             continue

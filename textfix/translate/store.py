@@ -55,6 +55,8 @@ class ModelStore:
 
     def route(self, source: str, target: str) -> list[ModelInfo]:
         """The packages that take ``source`` to ``target``: direct, else through English."""
+        if "und" in (source, target):  # no language, no model (and no pivot)
+            raise MissingModelError(source, target, [(source, target)])
         direct = self.find(source, target)
         if direct is not None:
             return [direct]

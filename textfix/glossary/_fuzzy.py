@@ -1,0 +1,168 @@
+"""Unlisted spellings of glossary names: one edit away, or the same name in another transliteration.
+
+A capitalised Latin word that no form matches exactly is compared with every
+single-word form of the glossary in two ways: as written, one insertion, deletion,
+substitution or transposition away (forms of at least :data:`MIN_EDIT_LETTERS`
+letters: "Selensky", "Stoltenbreg"); and as a transliteration *skeleton*
+(:func:`skeleton`: "Schahed" and "Shahed" both read ``sahed``, "Бєлоусов" and
+"Beloussow" ``belousov``), which must be the same. Cyrillic forms take part through
+their skeleton; Cyrillic words in the text are left to the inflection-aware matcher.
+
+What keeps ordinary words and other names out: a word that is itself frequent in
+German or English (wordfreq: "Kiel", "Herz", "Scholl", "Boden", words and names of
+their own) is never a misspelling; a word that only adds letters to a form is a
+derivation ("Moldauer", "Moldovans"), not a misspelling; all-capital words (acronyms)
+are left alone; a word near forms of two different entries is ambiguous and left
+alone. Candidates are looked up through a deletion index (each form with every
+one-letter deletion), so the cost does not grow with the size of the glossary;
+rapidfuzz confirms the distance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .entry import GlossaryEntry
+
+__all__ = ["MIN_EDIT_LETTERS", "FuzzyIndex", "NearMatch", "skeleton"]
+
+#: Forms shorter than this match only through their skeleton, never with an edit ("Kiew"/"Kiel").
+MIN_EDIT_LETTERS = 5
+_MIN_LETTERS = 4
+_CACHE = 100_000  # words whose answer is remembered
+_ORDINARY = 3.0  # Zipf frequency from which a word is a word (or a name) of its own
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+\Z")
+_FORM = re.compile(r"[^\W\d_]+\Z")
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "je", "ё": "jo", "ж": "zh",
+    "з": "z", "и": "i", "і": "i", "ї": "ji", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "'": "", "’": "",
+})
+# German and English ways of writing the same sounds, mapped onto one spelling, in order.
+_SOUNDS = (
+    ("tsch", "c"), ("sch", "s"), ("shch", "s"), ("sh", "s"), ("zh", "s"), ("ch", "c"), ("kh", "h"),
+    ("tz", "s"), ("ts", "s"), ("z", "s"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("j", "i"), ("y", "i"),
+    ("oe", "o"), ("ue", "u"), ("ae", "a"), ("ou", "u"),
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """One spelling for the German, English and Cyrillic transliterations of a name.
+
+    >>> [skeleton(w) for w in ("Selenskyj", "Zelensky", "Зеленський", "Selensky")]
+    ['selenski', 'selenski', 'selenski', 'selenski']
+    >>> skeleton("Charkiw"), skeleton("Kharkiv"), skeleton("Pjöngjang"), skeleton("Pyongyang")
+    ('carkiv', 'harkiv', 'piongiang', 'piongiang')
+    """
+    text = word.casefold().translate(_CYRILLIC)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    for sound, letter in _SOUNDS:
+        text = text.replace(sound, letter)
+    return _REPEATS.sub(r"\1", text)
+
+
+def _deletions(key: str) -> Iterator[str]:
+    yield key
+    for i in range(len(key)):
+        yield key[:i] + key[i + 1 :]
+
+
+@dataclass(frozen=True, slots=True)
+class NearMatch:
+    """An unlisted spelling: the entry and the glossary form it is nearest to."""
+
+    entry: GlossaryEntry
+    form: str
+    #: A German genitive "s" after the name, kept when it is respelled.
+    suffix: str = ""
+
+
+class FuzzyIndex:
+    """Every single-word form of a glossary, by its deletions as written and as a skeleton."""
+
+    def __init__(self, entries: Sequence[GlossaryEntry]) -> None:
+        self._raw: dict[str, list[tuple[GlossaryEntry, str]]] = {}
+        self._skeletons: dict[str, list[tuple[GlossaryEntry, str]]] = {}
+        self.forms: set[str] = set()
+        self._seen: dict[str, NearMatch | None] = {}
+        for entry in entries:
+            for form in entry.all_forms():
+                if not _FORM.match(form) or form.isupper() or len(form) < _MIN_LETTERS:
+                    continue
+                self.forms.add(form.lower())
+                latin = not any("\u0400" <= c <= "\u04ff" for c in form)
+                if latin and len(form) >= MIN_EDIT_LETTERS:
+                    for key in _deletions(form.lower()):
+                        self._raw.setdefault(key, []).append((entry, form))
+                self._skeletons.setdefault(skeleton(form), []).append((entry, form))
+
+    def near(self, word: str) -> NearMatch | None:
+        """The entry ``word`` is an unlisted spelling of, if exactly one entry is near it.
+
+        >>> from textfix.glossary import builtin_glossary
+        >>> index = FuzzyIndex(builtin_glossary().entries)
+        >>> index.near("Selensky").entry.id, index.near("Stoltenbreg").form, index.near("Kiel")
+        ('zelensky', 'Stoltenberg', None)
+        """
+        if word in self._seen:
+            return self._seen[word]
+        match = None
+        usable = len(word) >= _MIN_LETTERS and not word.isupper() and word[0].isupper() and _LATIN.match(word)
+        if usable and word.lower() not in self.forms and not _is_ordinary(word):
+            match = self._nearest(word)
+        if len(self._seen) < _CACHE:
+            self._seen[word] = match
+        return match
+
+    def _nearest(self, word: str) -> NearMatch | None:
+        found: dict[str, NearMatch] = {}
+        folded, bones = word.lower(), skeleton(word)
+        for key in _deletions(folded):
+            for entry, form in self._raw.get(key, ()):
+                other = form.lower()
+                if not folded.startswith(other) and _distance(folded, other) <= 1:
+                    found.setdefault(entry.id, NearMatch(entry, form))
+        for entry, form in self._skeletons.get(bones, ()):
+            found.setdefault(entry.id, NearMatch(entry, form))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def scan(self, text: str, taken: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, NearMatch]]:
+        """``(start, end, match)`` for every unlisted spelling in ``text`` outside ``taken`` (sorted spans)."""
+        spans = iter(taken)
+        current = next(spans, None)
+        for word in _WORD.finditer(text):
+            if not word[0][0].isupper():
+                continue
+            while current is not None and current[1] <= word.start():
+                current = next(spans, None)
+            if current is not None and current[0] < word.end():
+                continue  # inside a name matched exactly
+            found = word[0]
+            # A German genitive "s" stays outside the name ("Selenskys" → "Selenskyjs").
+            if _is_ordinary(found):
+                continue  # "Krems" is a town, not "Kreml" with a genitive s
+            match = self.near(found[:-1]) if found.endswith("s") else None
+            suffix = "s" if match is not None else ""
+            match = match or self.near(found)
+            if match is not None:
+                yield word.start(), word.end(), NearMatch(match.entry, match.form, suffix)
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA
+
+    return int(OSA.distance(a, b, score_cutoff=1))
+
+
+def _is_ordinary(word: str) -> bool:
+    """Whether ``word`` is frequent in German or English (a word, or a name of its own)."""
+    from textfix.language import zipf
+
+    lower = word.lower()
+    return zipf(lower, "de") >= _ORDINARY or zipf(lower, "en") >= _ORDINARY
