@@ -201,3 +201,57 @@ def evaluate_mixed(documents: Sequence[GoldDocument]) -> MixedReport:
         spurious=tuple(spurious),
         flagged=tuple(flagged),
     )
+
+
+def _floors(report: MixedReport) -> dict[str, float]:
+    """The pinned bounds of a part: scores a little under the measured ones, the trap rate a little over."""
+    values = report.as_dict()
+    scores = [name for name in values if name not in ("documents", "trap_rate")]
+    floors = {name: round(max(0.0, values[name] - 0.01), 3) for name in scores}
+    floors["trap_rate_max"] = round(values["trap_rate"] + 0.005, 3)
+    return floors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m textfix.evaluate.mixed [DIR] [--verbose] [--update-baseline FILE]``: print the scores."""
+    import argparse
+    import json
+
+    from .gold import corpus_hash
+
+    parser = argparse.ArgumentParser(prog="python -m textfix.evaluate.mixed", description=main.__doc__)
+    parser.add_argument("directory", nargs="?", type=Path, default=Path("corpus/mixed"))
+    parser.add_argument("--verbose", action="store_true", help="list missed runs, spurious spans, flagged traps")
+    parser.add_argument("--update-baseline", type=Path, metavar="FILE", help="pin the current scores as floors")
+    args = parser.parse_args(argv)
+    baseline: dict[str, object] = {}
+    for part in PARTS:
+        report = evaluate_mixed(load_part(args.directory, part))
+        print(f"== {part}: {report.documents} documents")
+        for bucket in BUCKETS:
+            found, total = report.runs[bucket]
+            print(f"runs {bucket:14} {found:3}/{total:<3} {report.recall(bucket):.4f}")
+        for name, value in report.as_dict().items():
+            if not name.startswith("recall_") and name != "documents":
+                print(f"{name:22} {value:.4f}")
+        print(f"traps flagged          {report.traps_flagged}/{report.traps}")
+        if args.verbose:
+            for name, text, bucket in report.missed:
+                print(f"  missed   {name}: [{bucket}] {text!r}")
+            for name, text in report.spurious:
+                print(f"  spurious {name}: {text!r}")
+            for name, text in report.flagged:
+                print(f"  trap     {name}: {text!r}")
+        baseline[part] = {
+            "corpus_hash": corpus_hash(args.directory / part),
+            "measured": report.as_dict(),
+            "runs": {bucket: list(report.runs[bucket]) for bucket in BUCKETS},
+            "floors": _floors(report),
+        }
+    if args.update_baseline:
+        args.update_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
