@@ -8,10 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textfix
 from textfix.errors import MissingModelError
 from textfix.language import find_foreign_runs
+from textfix.language._viterbi import viterbi
 from textfix.model import ProblemKind
 from textfix.translate import ModelStore
 
@@ -145,3 +148,21 @@ def test_import_textfix_loads_no_word_frequencies() -> None:
     probe = "import sys, textfix\nprint(' '.join(sorted(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert {"wordfreq", "rapidfuzz", "lingua"} & set(loaded) == set()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([-2.5, -1.0, -0.3, 0.0, 0.5, 1.7, 2.5]), st.sampled_from([-2.5, -1.0, 0.0, 1.0, 2.5]),
+                  st.sampled_from([3.5, 2.625, 1.75])),
+        min_size=1, max_size=14,
+    ),
+    st.sampled_from(["de", "en", None]),
+)
+def test_two_language_viterbi_agrees_with_the_general_one(
+    steps: list[tuple[float, float, float]], prior: str | None
+) -> None:
+    emissions = [(a, b) for a, b, _ in steps]
+    costs = [c for _, _, c in steps]
+    general = viterbi([(a, b, -99.0) for a, b in emissions], costs, ("de", "en", "zz"), prior)
+    assert viterbi(emissions, costs, ("de", "en"), prior) == general

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ._evidence import emissions, has_lexicon, zipf
 from ._lingua import lingua_best
@@ -48,14 +49,21 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
         return lingua_best(text[:20000], languages)[0]
     counts: Counter[str] = Counter()
     for word, count in words.items():
-        scores = emissions(word, candidates)
-        best = max(range(len(candidates)), key=scores.__getitem__)
-        if scores[best] >= _CLEAR:
-            counts[candidates[best]] += count
+        vote = _vote(word, candidates)
+        if vote is not None:
+            counts[vote] += count
     ranked = counts.most_common(1)
     if ranked and ranked[0][1] >= max(5, words.total() // 10):
         return ranked[0][0]
     return lingua_best(text[:20000], languages)[0]
+
+
+@lru_cache(maxsize=65536)
+def _vote(word: str, candidates: tuple[str, ...]) -> str | None:
+    """The language a word clearly speaks for, if any."""
+    scores = emissions(word, candidates)
+    best = max(range(len(candidates)), key=scores.__getitem__)
+    return candidates[best] if scores[best] >= _CLEAR else None
 
 
 def find_foreign_runs(

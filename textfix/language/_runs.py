@@ -88,7 +88,10 @@ def _script_runs(found: Sequence[Token]) -> list[tuple[str | None, list[Token]]]
 
 
 class _Advantage(dict[str, float]):
-    """Word → how much better another candidate language explains it than ``prior`` (filled lazily)."""
+    """Word (as written) → how much better another candidate language explains it than ``prior``.
+
+    Capitalised words count as inside a sentence (:func:`_inside_sentence`). Filled lazily.
+    """
 
     def __init__(self, candidates: tuple[str, ...], prior: str) -> None:
         super().__init__()
@@ -96,8 +99,12 @@ class _Advantage(dict[str, float]):
         self.prior = candidates.index(prior) if prior in candidates else 0
 
     def __missing__(self, word: str) -> float:
-        emission = emissions(word, self.candidates)
-        value = self[word] = max(0.0, max(emission) - emission[self.prior])
+        lower = word.lower()
+        if word[0].isupper():
+            emission = _inside_sentence(lower, self.candidates, self.prior)
+        else:
+            emission = emissions(lower, self.candidates)
+        value = self[word] = max(emission) - emission[self.prior]
         return value
 
 
@@ -128,17 +135,20 @@ class _Labeller:
         """A cheap check that settles most paragraphs without labelling word by word.
 
         True when the paragraph has no letter of another script, the word frequencies
-        give no other language enough evidence to pay for a switch, and at least a fifth
-        of its words are more frequent in the document language than elsewhere.
+        give no other language enough evidence to pay for a switch (capitalised words
+        counting as inside a sentence), and no other language explains at least a fifth
+        of its words better.
         """
         if self._other_letter.search(text, start, end):
             return False
         if not self.listed:
             return len(self.candidates) == 1
-        words = TOKEN.findall(text[start:end].lower())
-        if len(self.candidates) > 1 and sum(map(self._advantage.__getitem__, words)) >= SWITCH_PENALTY / 2:
+        if len(self.candidates) == 1:
+            return True
+        advantages = list(map(self._advantage.__getitem__, TOKEN.findall(text, start, end)))
+        if sum(advantages) >= SWITCH_PENALTY / 2:
             return False
-        return sum(self._advantage[w] == 0.0 for w in words) * 5 >= len(words)
+        return advantages.count(0.0) * 5 >= len(advantages)
 
     def _label_run(self, text: str, script: str | None, run: list[Token]) -> list[str]:
         script = script or self.script
@@ -152,12 +162,18 @@ class _Labeller:
             costs = switch_costs(text, run)
             scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
             labels = viterbi(scores, costs, candidates, prior)
-            labels = self._second_look(text, run, labels, candidates)
-        else:
-            labels = [prior or candidates[0]] * len(run)
-        return self._settle_weak_sentences(text, run, labels, candidates)
+            labels = self._second_look(text, run, labels, candidates, scores)
+            return self._settle_weak_sentences(text, run, labels, candidates, scores)
+        return self._settle_weak_sentences(text, run, [prior or candidates[0]] * len(run), candidates, None)
 
-    def _second_look(self, text: str, run: list[Token], labels: list[str], candidates: tuple[str, ...]) -> list[str]:
+    def _second_look(
+        self,
+        text: str,
+        run: list[Token],
+        labels: list[str],
+        candidates: tuple[str, ...],
+        scores: Sequence[tuple[float, ...]],
+    ) -> list[str]:
         """Short stretches the switch did not pay for, given to lingua when the words lean foreign.
 
         A stretch is a run of at least ``min_words`` words labelled with the document
@@ -168,8 +184,6 @@ class _Labeller:
         if self.document_language not in candidates:
             return labels
         own = candidates.index(self.document_language)
-        costs = switch_costs(text, run)
-        scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
         i = 0
         while i < len(run):
             j = i
@@ -184,7 +198,7 @@ class _Labeller:
         self,
         text: str,
         stretch: list[Token],
-        scores: list[tuple[float, ...]],
+        scores: Sequence[tuple[float, ...]],
         labels: list[str],
         offset: int,
         candidates: tuple[str, ...],
@@ -206,21 +220,21 @@ class _Labeller:
         are what languages borrow: "Pull Request" in German, "Klausur" in English. Very
         common words ("The", "What") keep their weight: titles are judged by them.
         """
-        scores = emissions(token.lower, candidates)
         if not token.capitalised or cost < SWITCH_PENALTY or self.document_language not in candidates:
-            return scores
-        own = scores[candidates.index(self.document_language)]
-        if own >= 0 or max(zipf(token.lower, code) for code in candidates) >= _VERY_COMMON:
-            return scores
-        return tuple(value / 2 for value in scores)
+            return emissions(token.lower, candidates)
+        return _inside_sentence(token.lower, candidates, candidates.index(self.document_language))
 
     def _settle_weak_sentences(
-        self, text: str, run: list[Token], labels: list[str], candidates: Sequence[str]
+        self,
+        text: str,
+        run: list[Token],
+        labels: list[str],
+        candidates: Sequence[str],
+        scores: Sequence[tuple[float, ...]] | None,
     ) -> list[str]:
-        """Ask lingua about sentences the word frequencies say little about."""
+        """Ask lingua about sentences the word frequencies (``scores``; ``None``: none known) say little about."""
         if len(run) < 4:
             return labels
-        listed = all(has_lexicon(code) for code in candidates)
         first, last = run[0].start, run[-1].end
         i = 0
         for s_start, s_end in split_sentences(text, first, last):
@@ -229,8 +243,7 @@ class _Labeller:
             j = i
             while j < len(run) and run[j].start < s_end:
                 j += 1
-            weak = not listed or sum(max(emissions(t.lower, tuple(candidates))) >= _CLEAR for t in run[i:j]) < 3
-            if j - i >= 4 and weak:
+            if j - i >= 4 and (scores is None or _clear_words(scores, i, j) < 3):
                 lang, confidence = lingua_best(text[s_start:s_end], candidates)
                 if confidence >= _CONFIDENT:
                     labels[i:j] = [lang] * (j - i)
@@ -341,6 +354,26 @@ class _Labeller:
         # Few clear words: let lingua confirm.
         best, confidence = lingua_best(text[run[0].start : run[-1].end], candidates)
         return best == lang and confidence >= _CONFIDENT and len(clear) >= 1
+
+
+def _clear_words(scores: Sequence[tuple[float, ...]], i: int, j: int, enough: int = 3) -> int:
+    """How many of ``scores[i:j]`` clearly speak for some language (counting stops at ``enough``)."""
+    count = 0
+    for k in range(i, j):
+        if max(scores[k]) >= _CLEAR:
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+@lru_cache(maxsize=65536)
+def _inside_sentence(word: str, candidates: tuple[str, ...], own: int) -> tuple[float, ...]:
+    """The emissions of a capitalised word inside a sentence: half, if they speak against ``own``."""
+    scores = emissions(word, candidates)
+    if scores[own] >= 0 or max(zipf(word, code) for code in candidates) >= _VERY_COMMON:
+        return scores
+    return tuple(value / 2 for value in scores)
 
 
 def _is_acronym(token: Token, lang: str) -> bool:

@@ -42,9 +42,12 @@ def switch_costs(text: str, tokens: Sequence[_Located]) -> list[float]:
     [3.5, 3.5, 1.75, 3.5, 1.75]
     """
     costs = [SWITCH_PENALTY]
+    marked = _MARK.search
     for previous, token in pairwise(tokens):
         gap = text[previous.end : token.start]
-        if is_marked(gap):
+        if gap == " ":
+            costs.append(SWITCH_PENALTY)
+        elif marked(gap):
             costs.append(_MARKED)
         elif "," in gap:
             costs.append(_CLAUSE)
@@ -72,9 +75,16 @@ def viterbi(
     else:
         totals = [sum(e[j] for e in emissions) for j in range(len(key))]
         favourite = max(range(len(key)), key=totals.__getitem__)
-    advantage = sum(max(0.0, max(e) - e[favourite]) for e in emissions)
-    if advantage < min(costs, default=SWITCH_PENALTY):
+    cheapest = min(costs, default=SWITCH_PENALTY)
+    advantage = 0.0
+    for e in emissions:
+        advantage += max(e) - e[favourite]
+        if advantage >= cheapest:
+            break
+    else:
         return [key[favourite]] * len(emissions)
+    if len(key) == 2:
+        return _viterbi_of_two(emissions, costs, key, prior)
     n = len(key)
     scores = [1.0 if c == prior else 0.0 for c in key]
     back: list[list[int]] = []
@@ -92,5 +102,28 @@ def viterbi(
     path = [state]
     for pointers in reversed(back[1:]):
         state = pointers[state]
+        path.append(state)
+    return [key[j] for j in reversed(path)]
+
+
+def _viterbi_of_two(
+    emissions: Sequence[Sequence[float]], costs: Sequence[float], key: tuple[str, ...], prior: str | None
+) -> list[str]:
+    """:func:`viterbi` for two candidates, unrolled (the usual case: de and en; ru and uk)."""
+    a = 1.0 if key[0] == prior else 0.0
+    b = 1.0 if key[1] == prior else 0.0
+    back: list[tuple[bool, bool]] = []  # per token: did state 0 / state 1 come from the other state?
+    for (e0, e1), cost in zip(emissions, costs, strict=True):
+        from_b = b - cost > a
+        from_a = a - cost >= b  # ties as in the general case: the lower state wins
+        a, b = (b - cost if from_b else a) + e0, (a - cost if from_a else b) + e1
+        back.append((from_b, from_a))
+    a += 1.0 if key[0] == prior else 0.0
+    b += 1.0 if key[1] == prior else 0.0
+    state = 0 if (a, key[0] == prior) >= (b, key[1] == prior) else 1
+    path = [state]
+    for switched in reversed(back[1:]):
+        if switched[state]:
+            state = 1 - state
         path.append(state)
     return [key[j] for j in reversed(path)]
