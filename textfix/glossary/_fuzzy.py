@@ -34,7 +34,8 @@ MIN_EDIT_LETTERS = 5
 _MIN_LETTERS = 4
 _CACHE = 100_000  # words whose answer is remembered
 _ORDINARY = 3.0  # Zipf frequency from which a word is a word (or a name) of its own
-_WORD = re.compile(r"[^\W\d_]+")
+# A capitalised Latin word of at least four letters, not inside a longer word.
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z\u00c0-\u00d6\u00d8-\u00de][A-Za-z\u00c0-\u024f]{3,}(?![^\W\d_])")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+\Z")
 _FORM = re.compile(r"[^\W\d_]+\Z")
 _CYRILLIC = str.maketrans({
@@ -91,6 +92,7 @@ class FuzzyIndex:
         self._skeletons: dict[str, list[tuple[GlossaryEntry, str]]] = {}
         self.forms: set[str] = set()
         self._seen: dict[str, NearMatch | None] = {}
+        self._words: dict[str, NearMatch | None] = {}
         for entry in entries:
             for form in entry.all_forms():
                 if not _FORM.match(form) or form.isupper() or len(form) < _MIN_LETTERS:
@@ -136,22 +138,28 @@ class FuzzyIndex:
         """``(start, end, match)`` for every unlisted spelling in ``text`` outside ``taken`` (sorted spans)."""
         spans = iter(taken)
         current = next(spans, None)
-        for word in _WORD.finditer(text):
-            if not word[0][0].isupper():
+        for word in _CAPITALISED.finditer(text):
+            match = self._spelling(word[0])
+            if match is None:
                 continue
             while current is not None and current[1] <= word.start():
                 current = next(spans, None)
             if current is not None and current[0] < word.end():
                 continue  # inside a name matched exactly
-            found = word[0]
-            # A German genitive "s" stays outside the name ("Selenskys" → "Selenskyjs").
-            if _is_ordinary(found):
-                continue  # "Krems" is a town, not "Kreml" with a genitive s
-            match = self.near(found[:-1]) if found.endswith("s") else None
-            suffix = "s" if match is not None else ""
-            match = match or self.near(found)
-            if match is not None:
-                yield word.start(), word.end(), NearMatch(match.entry, match.form, suffix)
+            yield word.start(), word.end(), match
+
+    def _spelling(self, word: str) -> NearMatch | None:
+        """The unlisted spelling ``word`` is, with a German genitive "s" kept apart (cached)."""
+        if word in self._words:
+            return self._words[word]
+        match: NearMatch | None = None
+        if not _is_ordinary(word):  # "Krems" is a town, not "Kreml" with a genitive s
+            # A genitive "s" stays outside the name ("Selenskys" → "Selenskyjs").
+            stem = self.near(word[:-1]) if word.endswith("s") else None
+            match = NearMatch(stem.entry, stem.form, "s") if stem is not None else self.near(word)
+        if len(self._words) < _CACHE:
+            self._words[word] = match
+        return match
 
 
 def _distance(a: str, b: str) -> int:
