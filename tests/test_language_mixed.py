@@ -113,6 +113,12 @@ def test_cyrillic_is_foreign_when_no_configured_language_writes_it() -> None:
     assert _runs(text, "de", ("de", "en")) == [(text, "ru")]
 
 
+def test_latin_is_foreign_when_no_configured_language_writes_it() -> None:
+    """Lingua picks among all 49 Latin-script languages (in its low-accuracy mode: fast and small)."""
+    text = "Die NATO ist besorgt und Putin schweigt heute."
+    assert _runs(text, "ru", ("ru", "uk")) == [(text, "de")]
+
+
 def test_document_with_other_scripts_keeps_its_language_and_marks_them() -> None:
     text = "Meine Familie in Amman schaut auch mit.\n\nأهلي الأعزاء، رمضان كريم وكل عام وأنتم بخير.\n"
     result = textfix.clean(text)

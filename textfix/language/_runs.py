@@ -25,6 +25,7 @@ _CONFIDENT = 0.8  # lingua's confidence that settles a short run or a weak sente
 _LEAN = 2.0  # a stretch whose words together lean this far towards a language may be in it
 _SURE = 0.7  # lingua's confidence that gives a short stretch another language
 _VERY_COMMON = 5.0  # function words and the like: once in 10,000 words or more
+_FEW = 4  # candidate languages of a script lingua tells apart in high accuracy (ar/fa/ur, zh/ja)
 _LABEL_WORDS = 3  # words a speaker or field label before a colon may have
 _ACRONYM = 5  # all-capital words up to this long are acronyms unless common words
 
@@ -446,7 +447,7 @@ def _language_of_script(text: str, script: str) -> str:
     known = languages_writing(script, KNOWN_LANGUAGES)
     if not known:
         return "und"
-    return lingua_best(text, known)[0]
+    return lingua_best(text, known, low_accuracy=len(known) > _FEW)[0]
 
 
 def labeller(languages: Sequence[str], document_language: str, min_words: int) -> _Labeller:
