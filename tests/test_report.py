@@ -34,9 +34,10 @@ def _translated(text: str, start: int, end: int, after: str, route: tuple[str, .
 
 def test_document_report_has_the_documented_keys(seed: Result) -> None:
     entry = document_report(seed, "a.txt")
-    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "problems", "summary"]
+    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "rejected", "problems", "summary"]
     assert list(entry["summary"]) == ["changes", "marked", "characters", "languages", "untranslated",
-                                      "glossary_problems"]
+                                      "glossary_problems", "low_confidence", "rejected"]
+    assert [e["id"] for e in entry["edits"]] == [e.id for e in seed.edits]
     assert entry["segments"] == seed.segments_json()["segments"]
 
 

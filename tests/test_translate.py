@@ -85,7 +85,10 @@ def test_every_translation_is_in_the_edit_log_with_its_source_and_model(store: M
     assert [(e.start, e.end) for e in translations] == [(s.start, s.end) for s in foreign]
     for edit in translations:
         assert edit.reason == "translation: ru→de (model ru→en, en→de)"
-        assert edit.translation == textfix.TranslationDetail("ru", "de", ("ru→en", "en→de"))
+        detail = edit.translation
+        assert detail is not None
+        assert (detail.source, detail.target, detail.route) == ("ru", "de", ("ru→en", "en→de"))
+        assert len(detail.scores) == 2 and detail.pivot is not None and not CYRILLIC.search(detail.pivot)
         assert CYRILLIC.search(edit.before) and not CYRILLIC.search(edit.after)
 
 

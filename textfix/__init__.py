@@ -14,8 +14,10 @@ import logging
 
 from ._version import __version__
 from .batch import clean_file, clean_record
+from .decisions import Decisions, apply_decisions
 from .edits import apply_edits
 from .errors import (
+    DecisionsError,
     EditLogError,
     GlossaryError,
     InputError,
@@ -34,6 +36,8 @@ from .translate import ModelStore
 
 __all__ = [
     "DEFAULT_LANGUAGES",
+    "Decisions",
+    "DecisionsError",
     "Decoded",
     "Edit",
     "EditKind",
@@ -55,6 +59,7 @@ __all__ = [
     "TextfixError",
     "TranslationDetail",
     "__version__",
+    "apply_decisions",
     "apply_edits",
     "clean",
     "clean_decoded",

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from .errors import EditLogError
 from .model import Edit, Reason
 
-__all__ = ["OffsetMap", "apply_edits", "check_edits", "compose"]
+__all__ = ["OffsetMap", "Traced", "apply_edits", "check_edits", "compose", "compose_traced"]
 
 
 def check_edits(text: str, edits: Sequence[Edit]) -> None:
@@ -126,20 +126,36 @@ def _unique(items: Sequence[Reason]) -> tuple[Reason, ...]:
 
 def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
     """Edits over ``original`` equivalent to applying ``first`` and then ``second``."""
+    return [edit for edit, _, _ in compose_traced(original, first, second)]
+
+
+#: A composed edit, with the indices of the first-stage and the second-stage edits it was made of.
+Traced = tuple[Edit, tuple[int, ...], tuple[int, ...]]
+
+
+def compose_traced(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Traced]:
+    """:func:`compose`, saying for each composed edit which edits of each stage it was made of.
+
+    >>> from textfix.model import EditKind, Reason
+    >>> first = [Edit(2, 7, "&amp;", "&", Reason(EditKind.REPAIR, "html entity"))]
+    >>> second = [Edit(0, 4, "a & ", "", Reason(EditKind.DEBRIS, "markup"))]
+    >>> [(e.before, a, b) for e, a, b in compose_traced("a &amp; b", first, second)]
+    [('a &amp; ', (0,), (0,))]
+    """
     mapping = OffsetMap(first)
     middle = apply_edits(original, first)
     check_edits(middle, second)
     # Group the second stage's edits by the stretch of the middle text they touch,
     # widened so that no first-stage replacement is cut in two.
-    groups: list[tuple[int, int, list[Edit]]] = []
-    for edit in second:
+    groups: list[tuple[int, int, list[int]]] = []
+    for index, edit in enumerate(second):
         lo, hi = mapping.expand_start(edit.start), mapping.expand_end(edit.end)
         if groups and lo < groups[-1][1]:
             last_lo, last_hi, members = groups[-1]
-            groups[-1] = (last_lo, max(last_hi, hi), [*members, edit])
+            groups[-1] = (last_lo, max(last_hi, hi), [*members, index])
         else:
-            groups.append((lo, hi, [edit]))
-    result: list[tuple[int, Edit]] = []  # (position in the middle text, edit): orders inserts at one offset
+            groups.append((lo, hi, [index]))
+    result: list[tuple[int, Traced]] = []  # (position in the middle text, edit): orders inserts at one offset
     used: set[int] = set()
     for lo, hi, members in groups:
         if lo == hi:
@@ -148,14 +164,15 @@ def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
             start, end = mapping.start(lo), mapping.end(hi)
         absorbed = [i for i in mapping.touching(lo, hi) if _absorbs(mapping, i, first[i], lo, hi, start, end)]
         used.update(absorbed)
-        after = apply_edits(middle[lo:hi], [e.moved(-lo) for e in members])
-        reasons = [reason for e in members for reason in e.reasons]
+        after = apply_edits(middle[lo:hi], [second[i].moved(-lo) for i in members])
+        reasons = [reason for i in members for reason in second[i].reasons]
         if after:
             reasons += [reason for i in absorbed for reason in first[i].reasons]
-        result.append((lo, Edit(start, end, original[start:end], after, _unique(reasons))))
-    result.extend((mapping.new_range(i)[0], e) for i, e in enumerate(first) if i not in used)
-    result.sort(key=lambda item: (item[1].start, item[1].end, item[0]))
-    return [edit for _, edit in result]
+        edit = Edit(start, end, original[start:end], after, _unique(reasons))
+        result.append((lo, (edit, tuple(absorbed), tuple(members))))
+    result.extend((mapping.new_range(i)[0], (e, (i,), ())) for i, e in enumerate(first) if i not in used)
+    result.sort(key=lambda item: (item[1][0].start, item[1][0].end, item[0]))
+    return [traced for _, traced in result]
 
 
 def _absorbs(mapping: OffsetMap, index: int, edit: Edit, lo: int, hi: int, start: int, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "DecisionsError",
     "EditLogError",
     "GlossaryError",
     "InputError",
@@ -23,6 +24,17 @@ class TextfixError(Exception):
 
 class EditLogError(TextfixError, ValueError):
     """An edit log that does not fit its text: edits out of order, overlapping, or not matching."""
+
+
+class DecisionsError(TextfixError):
+    """Review decisions that cannot be applied: not a decisions file, made for another text or
+    with other options, or naming edits this result does not have. ``path`` is the file they came from.
+    """
+
+    def __init__(self, problem: str, *, path: str | None = None) -> None:
+        self.problem = problem
+        self.path = path
+        super().__init__(f"{path}: {problem}" if path else problem)
 
 
 class InputError(TextfixError):

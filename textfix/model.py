@@ -11,10 +11,16 @@ the terminal review and the HTML page pick it up from the enumeration.
 
 from __future__ import annotations
 
+import hashlib
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .options import Options
+    from .pipeline import Stages
 
 __all__ = [
     "Edit",
@@ -26,6 +32,7 @@ __all__ = [
     "Result",
     "Segment",
     "TranslationDetail",
+    "edit_ids",
 ]
 
 Kind = Literal["text", "foreign", "debris", "duplicate"]
@@ -68,21 +75,36 @@ class EditKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TranslationDetail:
-    """How a span was translated: languages and the packages it went through, in order.
+    """How a span was translated: languages, the packages it went through, and how sure they were.
 
-    >>> TranslationDetail("ru", "de", ("ru→en", "en→de")).model
-    'ru→en, en→de'
+    >>> detail = TranslationDetail("ru", "de", ("ru→en", "en→de"), scores=(-0.02, -0.03), pivot="We are.")
+    >>> detail.model, round(detail.confidence, 3)
+    ('ru→en, en→de', 0.951)
     """
 
     source: str
     target: str
     #: The packages of the route, each ``"ru→en"``; two for a pivot through English.
     route: tuple[str, ...]
+    #: Per package of the route, the model's own score of its output: the mean log-probability
+    #: per target token (0 is certain; more negative is less sure). Empty when not known.
+    scores: tuple[float, ...] = ()
+    #: The English text in between, for a route that pivots (ru→en→de).
+    pivot: str | None = None
+    #: Whether every glossary name's placeholder came through the model (``None``: the span
+    #: had no glossary name to protect). ``False``: the span was translated again as it is.
+    names_kept: bool | None = None
 
     @property
     def model(self) -> str:
         """The route as one string, as the report's ``model`` key has it."""
         return ", ".join(self.route)
+
+    @property
+    def confidence(self) -> float | None:
+        """How sure the models were, 0..1: the geometric mean of the probabilities of the tokens
+        each produced, multiplied over the hops (``exp`` of the sum of ``scores``)."""
+        return math.exp(sum(self.scores)) if self.scores else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +162,27 @@ class Edit:
         """For a translation: its languages and model route."""
         return next((r.translation for r in self.reasons if r.translation is not None), None)
 
+    @property
+    def id(self) -> str:
+        """A name for this edit made of what it does, never of its place in a log: its kind, its
+        offsets and a digest of the text it replaces and puts in. The same input cleaned with
+        the same options gives the same ids, and an edit that other options leave as it is
+        keeps its id (a debris removal is the same with or without translation).
+
+        >>> Edit(4, 8, "Nato", "NATO", Reason(EditKind.GLOSSARY, "Nato → NATO")).id
+        'glossary-4-8-d9521f62'
+        """
+        key = "\0".join((str(self.kind), str(self.start), str(self.end), self.before, self.after))
+        return f"{self.kind}-{self.start}-{self.end}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:8]}"
+
     def moved(self, by: int) -> Edit:
         """The same edit ``by`` characters further on."""
         return Edit(self.start + by, self.end + by, self.before, self.after, self.reasons)
 
     def to_json(self) -> dict[str, object]:
         """``start``, ``end``, ``before``, ``after``, ``reason`` and ``kind``; translations add
-        ``source``, ``target`` and ``model``.
+        ``source``, ``target`` and ``model``, and what is known of how sure the model was:
+        ``scores`` (per hop), ``confidence``, ``pivot`` and ``names_kept``.
 
         >>> detail = TranslationDetail("ru", "de", ("ru→en", "en→de"))
         >>> e = Edit(0, 3, "Мир", "Welt", Reason(EditKind.TRANSLATION, "ru→de", detail))
@@ -161,6 +197,12 @@ class Edit:
         translation = self.translation
         if translation is not None:
             payload.update(source=translation.source, target=translation.target, model=translation.model)
+            if translation.scores:
+                payload.update(scores=list(translation.scores), confidence=translation.confidence)
+            if translation.pivot is not None:
+                payload["pivot"] = translation.pivot
+            if translation.names_kept is not None:
+                payload["names_kept"] = translation.names_kept
         return payload
 
     @classmethod
@@ -176,12 +218,40 @@ class Edit:
             kind = EditKind(item["kind"])
             translation = None
             if kind is EditKind.TRANSLATION and "source" in payload:
-                route = tuple(str(payload["model"]).split(", "))
-                translation = TranslationDetail(str(payload["source"]), str(payload["target"]), route)
+                translation = _translation_from_json(payload)
             reasons.append(Reason(kind, str(item["detail"]), translation))
         start, end = payload["start"], payload["end"]
         assert isinstance(start, int) and isinstance(end, int)
         return cls(start, end, str(payload["before"]), str(payload["after"]), reasons)
+
+
+def _translation_from_json(payload: dict[str, object]) -> TranslationDetail:
+    """The :class:`TranslationDetail` of a report's translation edit."""
+    scores = payload.get("scores") or []
+    pivot, kept = payload.get("pivot"), payload.get("names_kept")
+    return TranslationDetail(
+        str(payload["source"]), str(payload["target"]), tuple(str(payload["model"]).split(", ")),
+        scores=tuple(float(score) for score in scores),  # type: ignore[attr-defined]
+        pivot=str(pivot) if pivot is not None else None,
+        names_kept=bool(kept) if kept is not None else None,
+    )
+
+
+def edit_ids(edits: Sequence[Edit]) -> list[str]:
+    """The id of each edit of a log (:attr:`Edit.id`); an edit that repeats an earlier one exactly
+    (two equal insertions at one offset) gets ``.2``, ``.3`` after its id, so that ids are distinct.
+
+    >>> e = Edit(3, 3, "", " ", Reason(EditKind.WHITESPACE))
+    >>> edit_ids([e, e])
+    ['whitespace-3-3-c2015511', 'whitespace-3-3-c2015511.2']
+    """
+    seen: dict[str, int] = {}
+    ids = []
+    for edit in edits:
+        base = edit.id
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}.{seen[base]}")
+    return ids
 
 
 class ProblemKind(StrEnum):
@@ -195,6 +265,13 @@ class ProblemKind(StrEnum):
     TEST_MODEL = "test-model"
     #: A byte of the input that could not be read in its encoding (kept as U+FFFD, ``--errors replace``).
     BAD_BYTE = "bad-byte"
+    #: A span kept verbatim: the model was less sure of its translation than ``Options.min_confidence``.
+    LOW_CONFIDENCE = "low-confidence"
+
+    @property
+    def keeps_verbatim(self) -> bool:
+        """Whether a problem of this kind means its span was left untranslated."""
+        return self in (ProblemKind.NO_MODEL, ProblemKind.LOW_CONFIDENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,12 +314,25 @@ class Result:
     extraction: str | None = None
     #: What went wrong or was kept verbatim, in order of position.
     problems: tuple[Problem, ...] = ()
+    #: The options the text was cleaned with (``None``: a result made by hand).
+    options: Options | None = field(default=None, compare=False, repr=False)
+    #: Edits a review rejected (:func:`textfix.apply_decisions`): left out of ``edits``.
+    rejected: tuple[Edit, ...] = ()
+    #: What the stages produced before they were composed, so that decisions can be applied
+    #: without cleaning again (``None``: a result made by hand).
+    stages: Stages | None = field(default=None, compare=False, repr=False)
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:
-        """Spans that should have been translated but were kept verbatim (no model installed)."""
-        kept = (p for p in self.problems if p.kind is ProblemKind.NO_MODEL)
-        return tuple(Segment(p.start, p.end, "foreign", p.lang, p.message) for p in kept)
+        """Spans that should have been translated but were kept verbatim: no model installed, the
+        model not sure enough (``min_confidence``), or the translation rejected in review."""
+        kept = [Segment(p.start, p.end, "foreign", p.lang, p.message) for p in self.problems if p.kind.keeps_verbatim]
+        for edit in self.rejected:
+            translation = edit.translation
+            if edit.kind is EditKind.TRANSLATION and translation is not None:
+                reason = "translation rejected in review"
+                kept.append(Segment(edit.start, edit.end, "foreign", translation.source, reason))
+        return tuple(sorted(kept, key=lambda s: (s.start, s.end)))
 
     def segments_json(self) -> dict[str, object]:
         """The ``textfix segment --json`` contract."""

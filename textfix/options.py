@@ -69,6 +69,9 @@ class Options:
     keep_untranslated: bool = False
     #: Names to keep in one spelling per language (``textfix.glossary``); ``None``: none.
     glossary: Glossary | None = None
+    #: Keep a span verbatim, reported as a ``low-confidence`` problem, when the models were less
+    #: sure of its translation than this (0..1, :attr:`textfix.TranslationDetail.confidence`).
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if not self.languages:
@@ -88,6 +91,10 @@ class Options:
             _check_code(self.target_language)
         if self.min_foreign_words < 1:
             raise OptionsError(f"min_foreign_words must be at least 1, not {self.min_foreign_words}")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise OptionsError(
+                f"the minimum confidence is a probability between 0 and 1, not {self.min_confidence}"
+            )
 
     @property
     def translates(self) -> bool:
@@ -115,6 +122,7 @@ def options_from_choices(
     glossary: bool = False,
     glossary_files: Sequence[str | Path] = (),
     builtin_glossary: bool = True,
+    min_confidence: float | None = None,
 ) -> Options:
     """The :class:`Options` for what a user chose (the command line's flags, a service's request).
 
@@ -139,4 +147,5 @@ def options_from_choices(
         target_language=target_language.strip().lower() if target_language else None,
         keep_untranslated=keep_untranslated,
         glossary=glossary_value,
+        min_confidence=min_confidence,
     )

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .assemble import assembly_edits
-from .edits import OffsetMap, apply_edits, compose
-from .model import Edit, Result, Segment
+from .edits import OffsetMap, Traced, apply_edits, compose_traced
+from .model import Edit, Problem, Result, Segment
 from .options import Options
 from .repair import repair_edits
 from .segment import Segmentation, segment_text
@@ -24,7 +24,17 @@ if TYPE_CHECKING:
     from .read import Decoded
     from .translate import DocumentTranslation, ModelStore
 
-__all__ = ["clean", "clean_decoded", "clean_many"]
+__all__ = [
+    "Overrides",
+    "Stages",
+    "clean",
+    "clean_decoded",
+    "clean_many",
+    "finish",
+    "stage_edits",
+    "stage_log",
+    "stage_problems",
+]
 
 _DEFAULT = Options()
 
@@ -99,24 +109,104 @@ def _stage_edits(segmentation: Segmentation, options: Options, translation: Docu
     return edits
 
 
-def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslation | None) -> Result:
-    """Compose the stages' edits with the repairs into one log over the original."""
-    original, repairs, segmentation = prepared.original, prepared.repairs, prepared.segmentation
-    stages = _stage_edits(segmentation, options, translation)
-    edits = compose(original, repairs, stages) if repairs else stages
-    mapping = OffsetMap(repairs)
-    problems = tuple(
+@dataclass(frozen=True)
+class Stages:
+    """What the stages made of one text before their edits were composed: the repairs over the
+    original, the segmented repaired text, and the translation of its spans (``None``: none).
+
+    A :class:`Result` keeps them, so that :func:`textfix.apply_decisions` can compose the log
+    again without the changes a reviewer rejected, without segmenting or translating again.
+    """
+
+    original: str
+    repairs: tuple[Edit, ...]
+    segmentation: Segmentation
+    translation: DocumentTranslation | None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What a review turned down, stage by stage (see :func:`textfix.decisions.apply_decisions`)."""
+
+    #: Segments (indices into the segmentation's segments) to keep instead of removing.
+    kept: frozenset[int] = frozenset()
+    #: Translation edits (indices into the translation's edits) to leave out: the span stays as it is.
+    untranslated: frozenset[int] = frozenset()
+    #: Other edits of the stages after repair (glossary, whitespace) to leave out.
+    dropped: frozenset[Edit] = frozenset()
+    #: Repairs (indices into the repairs) to leave out; only one that stands alone in the log can be.
+    repairs: frozenset[int] = frozenset()
+
+
+def _translation_without(
+    translation: DocumentTranslation | None, left_out: frozenset[int]
+) -> DocumentTranslation | None:
+    """The translation with some of its edits left out, and the problems of their spans too."""
+    if translation is None or not left_out:
+        return translation
+    from .translate import DocumentTranslation
+
+    spans = {(e.start, e.end) for i, e in enumerate(translation.edits) if i in left_out}
+    edits = [e for i, e in enumerate(translation.edits) if i not in left_out]
+    problems = [p for p in translation.problems if (p.start, p.end) not in spans or p.kind.keeps_verbatim]
+    return DocumentTranslation(edits, problems)
+
+
+def stage_log(stages: Stages, options: Options, overrides: Overrides | None = None) -> list[Traced]:
+    """The composed log of ``stages`` (with ``overrides`` applied), each edit with the indices of the
+    repairs and of the later stages' edits (:func:`stage_edits`) it was made of."""
+    overrides = overrides or Overrides()
+    segmentation = stages.segmentation
+    if overrides.kept:
+        kept = tuple(replace(s, kind="text") if i in overrides.kept else s for i, s in enumerate(segmentation.segments))
+        segmentation = replace(segmentation, segments=kept)
+    translation = _translation_without(stages.translation, overrides.untranslated)
+    second = [e for e in _stage_edits(segmentation, options, translation) if e not in overrides.dropped]
+    if stages.repairs:
+        traced = compose_traced(stages.original, stages.repairs, second)
+    else:
+        traced = [(edit, (), (i,)) for i, edit in enumerate(second)]
+    return [t for t in traced if t[2] or not set(t[1]) & overrides.repairs]
+
+
+def stage_edits(stages: Stages, options: Options) -> list[Edit]:
+    """The edits of the stages after repair, over the repaired text, as :func:`stage_log` indexes them."""
+    return _stage_edits(stages.segmentation, options, stages.translation)
+
+
+def stage_problems(stages: Stages, overrides: Overrides | None = None) -> tuple[Problem, ...]:
+    """The problems the stages recorded (the translation's), over the original."""
+    translation = _translation_without(stages.translation, overrides.untranslated if overrides else frozenset())
+    mapping = OffsetMap(stages.repairs)
+    return tuple(
         replace(p, start=mapping.start(p.start), end=mapping.end(p.end))
         for p in (translation.problems if translation is not None else ())
     )
+
+
+def finish(
+    stages: Stages, options: Options, overrides: Overrides | None = None, rejected: Sequence[Edit] = ()
+) -> Result:
+    """The :class:`Result` of ``stages``: one log over the original (``overrides`` applied, the
+    ``rejected`` edits recorded), the output it yields, segments and problems over the original."""
+    edits = [edit for edit, _, _ in stage_log(stages, options, overrides)]
+    mapping = OffsetMap(stages.repairs)
     return Result(
-        original,
-        apply_edits(original, edits),
-        segmentation.language,
-        tuple(_to_original(original, mapping, segmentation.segments)),
+        stages.original,
+        apply_edits(stages.original, edits),
+        stages.segmentation.language,
+        tuple(_to_original(stages.original, mapping, stages.segmentation.segments)),
         tuple(edits),
-        problems=problems,
+        problems=stage_problems(stages, overrides),
+        options=options,
+        rejected=tuple(rejected),
+        stages=stages,
     )
+
+
+def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslation | None) -> Result:
+    """Compose the stages' edits with the repairs into one log over the original."""
+    return finish(Stages(prepared.original, tuple(prepared.repairs), prepared.segmentation, translation), options)
 
 
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:

@@ -29,6 +29,7 @@ __all__ = [
     "Lang",
     "Languages",
     "MaxBytes",
+    "MinConfidence",
     "ModelsDir",
     "NoBuiltinGlossary",
     "app",
@@ -89,6 +90,14 @@ Errors = Annotated[
         "--errors", help="Bytes the encoding cannot read: strict (the input fails) or replace (U+FFFD, reported)."
     ),
 ]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Keep a span verbatim (and report it) when the model's confidence in its translation is below this "
+        "(0..1).",
+    ),
+]
 
 
 def fail(message: str) -> None:
@@ -112,13 +121,14 @@ def choose_options(
     glossary: bool = False,
     glossary_files: Sequence[Path] | None = None,
     no_builtin_glossary: bool = False,
+    min_confidence: float | None = None,
 ) -> Options:
     """:func:`textfix.options.options_from_choices` for a command: a usage error exits 2, a bad glossary 1."""
     try:
         return options_from_choices(
             languages=languages, document_language=lang, translate=translate, target_language=to,
             keep_untranslated=keep_untranslated, glossary=glossary, glossary_files=glossary_files or (),
-            builtin_glossary=not no_builtin_glossary,
+            builtin_glossary=not no_builtin_glossary, min_confidence=min_confidence,
         )
     except OptionsError as error:
         raise typer.BadParameter(str(error)) from error
@@ -151,6 +161,8 @@ def warn_problems(name: str, result: Result) -> None:
         where = f"characters {problem.start}-{problem.end}"
         if problem.kind is ProblemKind.NO_MODEL:
             fail(f"{name}: kept untranslated ({problem.lang}, no model): {where}")
+        elif problem.kind is ProblemKind.LOW_CONFIDENCE:
+            fail(f"{name}: {problem.message}: {where}")
         elif problem.kind is not ProblemKind.TEST_MODEL:
             fail(f"{name}: {problem.message} ({where})")
     tested = [p for p in result.problems if p.kind is ProblemKind.TEST_MODEL]

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from textfix.batch import BatchConfig, PipelineSetup, is_batch_input, run_corpus
+from textfix.decisions import DecisionBook, DecisionsSetup, apply_decisions
 from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
 from textfix.output import output_paths, write_atomic
@@ -32,6 +33,7 @@ from ._common import (
     Lang,
     Languages,
     MaxBytes,
+    MinConfidence,
     ModelsDir,
     NoBuiltinGlossary,
     app,
@@ -119,6 +121,12 @@ def fix(
     diff_html: Annotated[
         Path | None, typer.Option("--diff-html", help="Also write review pages (one per input, index.html) here.")
     ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option("--decisions", help="Review decisions to apply (a file exported from a review page or "
+                     "index, or a folder of them): rejected changes are left out."),
+    ] = None,
+    min_confidence: MinConfidence = None,
     glossary_files: GlossaryFiles = None,
     no_builtin_glossary: NoBuiltinGlossary = False,
     languages: Languages = ALL_LANGUAGES,
@@ -132,12 +140,16 @@ def fix(
     options = choose_options(
         languages, lang, translate=not no_translate, to=to, keep_untranslated=keep_untranslated,
         glossary=True, glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary,
+        min_confidence=min_confidence,
     )
+    book = _decision_book(decisions)
     if any(is_batch_input(name) for name in files):
         if in_place or report is not None or diff_html is not None:
             fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
-        config = BatchConfig(options=options, setup=PipelineSetup(models_dir), max_bytes=max_bytes, reading=reading)
+        setup = PipelineSetup(models_dir)
+        config = BatchConfig(options=options, setup=setup if book is None else DecisionsSetup(setup, book),
+                             max_bytes=max_bytes, reading=reading)
         folder = Path(output) if output is not None else None
         raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
                                      jsonl_field))
@@ -152,6 +164,8 @@ def fix(
     for name, target in zip(files, targets, strict=True):
         try:
             result = clean_decoded(read_path(name, max_bytes=max_bytes, options=reading), options, models=models)
+            if book is not None:
+                result = _decide(book, result, name, alone=len(files) == 1)
             warn_problems(name, result)
             done.append((name, result))
             if target is None:
@@ -164,6 +178,28 @@ def fix(
     failures += _write_reviews(done, report, diff_html)
     if failures:
         raise typer.Exit(1)
+
+
+def _decision_book(path: Path | None) -> DecisionBook | None:
+    """The decisions ``--decisions`` names (``None`` without it); a bad file exits 1."""
+    if path is None:
+        return None
+    try:
+        return DecisionBook.load(path)
+    except TextfixError as error:
+        fail(str(error))
+        raise typer.Exit(1) from error
+
+
+def _decide(book: DecisionBook, result: Result, name: str, *, alone: bool) -> Result:
+    """``result`` with the decisions made on it; one input with one document's decisions must match."""
+    if alone and len(book) == 1 and book.find(result.original, name) is None:
+        return apply_decisions(result, book.entries[0])  # refused: made on another text
+    decided = book.apply(result, name)
+    if decided.rejected:
+        fail(f"{name}: {len(decided.rejected)} rejected change{'s' if len(decided.rejected) != 1 else ''} "
+             "left out (review decisions)")
+    return decided
 
 
 def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages: Path | None) -> int:
@@ -214,6 +250,11 @@ def diff(
     to: Annotated[
         str | None, typer.Option("--to", help="Show the whole document translated into this language.")
     ] = None,
+    keep_untranslated: Annotated[
+        bool,
+        typer.Option("--keep-untranslated", help="Keep spans verbatim (and flag them) when a model is missing."),
+    ] = False,
+    min_confidence: MinConfidence = None,
     models_dir: ModelsDir = None,
     glossary_files: GlossaryFiles = None,
     no_builtin_glossary: NoBuiltinGlossary = False,
@@ -226,8 +267,8 @@ def diff(
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason."""
     options = choose_options(
-        languages, lang, translate=translate, to=to, glossary=True, glossary_files=glossary_files,
-        no_builtin_glossary=no_builtin_glossary,
+        languages, lang, translate=translate, to=to, keep_untranslated=keep_untranslated, glossary=True,
+        glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary, min_confidence=min_confidence,
     )
     models = store(models_dir) if options.translates else None
     results, failures = clean_all(files, options, models, max_bytes, choose_reading(encoding, errors, comments))

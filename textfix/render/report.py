@@ -6,16 +6,22 @@ Format (``REPORT_VERSION`` 1)::
      "documents": [{"file", "language", "encoding", "segments", "edits", "summary"}]}
 
 - ``segments``: the ``textfix segment --json`` contract (start, end, kind, lang, reason).
-- ``edits``: start, end, before, after, reason (every reason of the edit, as one line),
-  plus ``kind`` (:class:`textfix.model.EditKind`: debris, duplicate, repair, translation,
-  glossary, whitespace) and, for translation edits, ``source``, ``target`` and ``model``.
+- ``edits``: ``id`` (:attr:`textfix.model.Edit.id`, what review decisions name), start, end,
+  before, after, reason (every reason of the edit, as one line), plus ``kind``
+  (:class:`textfix.model.EditKind`: debris, duplicate, repair, translation, glossary,
+  whitespace) and, for translation edits, ``source``, ``target``, ``model`` and, when known,
+  ``scores`` (mean log-probability per target token, per hop), ``confidence`` (0..1),
+  ``pivot`` (the English text in between) and ``names_kept`` (glossary placeholders survived).
+- ``rejected``: the edits review decisions left out (same form; empty without decisions).
 - ``problems``: what went wrong or was kept verbatim (:class:`textfix.model.Problem`: kind,
   start, end, message, lang, term), e.g. spans without a model, names lost in translation.
 - ``summary``: ``changes`` (edits per kind, every kind present), ``marked`` (edits that are
   not whitespace), ``characters`` (original, output), ``languages`` (characters of text and
   foreign segments per language), ``untranslated`` (foreign segments no translation edit
-  covers: start, end, lang, text) and ``glossary_problems`` (the messages of the names lost
-  in translation, empty without a glossary).
+  covers: start, end, lang, text), ``glossary_problems`` (the messages of the names lost
+  in translation, empty without a glossary), ``low_confidence`` (translations whose confidence
+  is below :data:`LOW_CONFIDENCE`: start, end, confidence) and ``rejected`` (how many edits
+  review decisions left out).
 
 >>> from textfix import clean
 >>> summary = document_report(clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n"))["summary"]
@@ -29,24 +35,29 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from textfix.model import Edit, EditKind, ProblemKind, Result, Segment
+from textfix.model import Edit, EditKind, ProblemKind, Result, Segment, edit_ids
 from textfix.output import write_atomic
 
 from .align import CHANGE_KINDS, MARKED_KINDS
 
 __all__ = [
+    "LOW_CONFIDENCE",
     "REPORT_VERSION",
     "batch_report",
     "change_counts",
     "document_report",
     "edit_json",
     "language_characters",
+    "low_confidence",
     "untranslated_spans",
     "write_report",
 ]
 
 #: Bumped when a key changes meaning or disappears (new keys may be added without it).
 REPORT_VERSION = 1
+#: A translation whose confidence (:attr:`textfix.TranslationDetail.confidence`) is below this is
+#: counted and marked as low-confidence in reviews. Not calibrated on real models: a starting point.
+LOW_CONFIDENCE = 0.5
 
 
 def change_counts(edits: Sequence[Edit]) -> dict[str, int]:
@@ -113,6 +124,23 @@ def untranslated_spans(result: Result) -> list[dict[str, object]]:
     ]
 
 
+def low_confidence(result: Result, threshold: float = LOW_CONFIDENCE) -> list[dict[str, object]]:
+    """Translation edits whose confidence is below ``threshold``: start, end, confidence.
+
+    >>> from textfix.model import Reason, TranslationDetail
+    >>> detail = TranslationDetail("ru", "de", ("ru→de",), scores=(-1.2,))
+    >>> edit = Edit(0, 3, "Мир", "Welt", Reason(EditKind.TRANSLATION, "ru→de", detail))
+    >>> low_confidence(Result("Мир", "Welt", "de", (), (edit,)))
+    [{'start': 0, 'end': 3, 'confidence': 0.301}]
+    """
+    found: list[dict[str, object]] = []
+    for edit in result.edits:
+        confidence = edit.translation.confidence if edit.translation is not None else None
+        if confidence is not None and confidence < threshold:
+            found.append({"start": edit.start, "end": edit.end, "confidence": round(confidence, 3)})
+    return found
+
+
 def _glossary_problems(result: Result) -> list[str]:
     return [p.message for p in result.problems if p.kind is ProblemKind.NAME_LOST]
 
@@ -127,13 +155,16 @@ def document_report(result: Result, name: str | None = None) -> dict[str, object
         "languages": language_characters(result.segments),
         "untranslated": untranslated_spans(result),
         "glossary_problems": _glossary_problems(result),
+        "low_confidence": low_confidence(result),
+        "rejected": len(result.rejected),
     }
     return {
         "file": name,
         "language": result.language,
         "encoding": result.encoding,
         "segments": [s.to_json() for s in result.segments],
-        "edits": [edit_json(e) for e in result.edits],
+        "edits": [{"id": i, **edit_json(e)} for i, e in zip(edit_ids(result.edits), result.edits, strict=True)],
+        "rejected": [{"id": e.id, **edit_json(e)} for e in result.rejected],
         "problems": [p.to_json() for p in result.problems],
         "summary": summary,
     }

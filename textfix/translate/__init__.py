@@ -16,7 +16,7 @@ from textfix.errors import MissingModelError, ModelError
 
 from .info import MODELS_DIR_VARIABLE, ModelInfo, default_models_dir
 from .spans import DocumentTranslation, TranslationJob, needed_pairs, translate_documents, translation_jobs
-from .store import PIVOT, ModelStore
+from .store import PIVOT, ModelStore, ScoredTranslation
 
 __all__ = [
     "MODELS_DIR_VARIABLE",
@@ -26,6 +26,7 @@ __all__ = [
     "ModelError",
     "ModelInfo",
     "ModelStore",
+    "ScoredTranslation",
     "TranslationJob",
     "default_models_dir",
     "needed_pairs",

@@ -19,10 +19,25 @@ if TYPE_CHECKING:
     import ctranslate2
     import sentencepiece
 
-__all__ = ["BEAM_SIZE", "MAX_BATCH_TOKENS", "PairTranslator"]
+__all__ = ["BEAM_SIZE", "LENGTH_PENALTY", "MAX_BATCH_TOKENS", "Hypothesis", "PairTranslator"]
 
 BEAM_SIZE = 4  # argostranslate's default, so outputs match its own path
+LENGTH_PENALTY = 0.2  # argostranslate's default too
 MAX_BATCH_TOKENS = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """The model's best translation of one sentence, and how sure the model was of it.
+
+    ``log_probability`` is the sum of the log-probabilities of the tokens the model produced,
+    the end-of-sentence token included; ``tokens`` counts them (so ``tokens`` is at least 1
+    for a translated sentence, 0 for an empty one).
+    """
+
+    text: str
+    log_probability: float
+    tokens: int
 
 
 @dataclass
@@ -52,9 +67,20 @@ class PairTranslator:
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """Translate sentences in one batched call (empty sentences stay empty)."""
-        if not sentences:
-            return []
-        tokens = [self.tokenizer.encode(s, out_type=str) for s in sentences]
+        return [hypothesis.text for hypothesis in self.translate_scored(sentences)]
+
+    def translate_scored(self, sentences: Sequence[str]) -> list[Hypothesis]:
+        """Translate sentences in one batched call, each with the model's own score.
+
+        CTranslate2 returns the cumulative log-probability of a hypothesis divided by its
+        length (end token included) raised to the length penalty; multiplying that back gives
+        the sum of the token log-probabilities, from which the mean per token follows.
+        """
+        output = [Hypothesis("", 0.0, 0) for _ in sentences]
+        wanted = [i for i, sentence in enumerate(sentences) if sentence.strip()]
+        if not wanted:
+            return output
+        tokens = [self.tokenizer.encode(sentences[i], out_type=str) for i in wanted]
         prefix = [[self.info.target_prefix]] * len(tokens) if self.info.target_prefix else None
         results = self.translator.translate_batch(
             tokens,
@@ -63,13 +89,15 @@ class PairTranslator:
             max_batch_size=MAX_BATCH_TOKENS,
             batch_type="tokens",
             beam_size=BEAM_SIZE,
-            length_penalty=0.2,
+            length_penalty=LENGTH_PENALTY,
+            return_scores=True,
         )
-        output = []
-        for result in results:
-            text = self.tokenizer.decode_pieces(result.hypotheses[0]).replace("▁", " ")
+        for i, result in zip(wanted, results, strict=True):
+            pieces = result.hypotheses[0]
+            text = self.tokenizer.decode_pieces(pieces).replace("▁", " ")
             if self.info.target_prefix and text.startswith(self.info.target_prefix):
                 text = text[len(self.info.target_prefix) :]
-            output.append(text.strip())
+            produced = len(pieces) + 1  # the end token is scored too
+            output[i] = Hypothesis(text.strip(), result.scores[0] * produced**LENGTH_PENALTY, produced)
         return output
 

@@ -9,10 +9,11 @@ segmented text.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from textfix.assemble import is_kept
@@ -22,9 +23,10 @@ from textfix.options import Options
 
 if TYPE_CHECKING:
     from textfix.glossary import Glossary
+    from textfix.glossary.placeholders import Placeholder
     from textfix.segment import Segmentation
 
-    from .store import ModelStore
+    from .store import ModelStore, ScoredTranslation
 
 __all__ = ["DocumentTranslation", "TranslationJob", "needed_pairs", "translate_documents", "translation_jobs"]
 
@@ -118,17 +120,21 @@ def translate_documents(
             for d, segment in members:
                 results[d].problems.append(Problem(ProblemKind.NO_MODEL, segment.start, segment.end, message, source))
             continue
-        lost: list[list[tuple[str, str]]]
         if options.glossary is None:
-            outputs, lost = store.translate(spans, source, target), [[] for _ in spans]
+            outputs = store.translate_scored(spans, source, target)
+            lost: list[list[tuple[str, str]]] = [[] for _ in spans]
+            kept: list[bool | None] = [None] * len(spans)
         else:
-            outputs, lost = _translate_keeping_names(store, spans, source, target, options.glossary)
+            outputs, lost, kept = _translate_keeping_names(store, spans, source, target, options.glossary)
         route = tuple(info.pair for info in infos)
-        reason = Reason(EditKind.TRANSLATION, f"{source}→{target} (model {', '.join(route)})",
-                        TranslationDetail(source, target, route))
         tests = [info.pair for info in infos if info.test_model]
-        for (d, segment), before, after, names in zip(members, spans, outputs, lost, strict=True):
-            results[d].edits.append(Edit(segment.start, segment.end, before, after, reason))
+        for (d, segment), before, output, names, names_kept in zip(members, spans, outputs, lost, kept, strict=True):
+            detail = TranslationDetail(source, target, route, output.scores, output.pivot, names_kept)
+            if options.min_confidence is not None and output.confidence < options.min_confidence:
+                results[d].problems.append(_low_confidence(segment, detail, options.min_confidence))
+                continue
+            reason = Reason(EditKind.TRANSLATION, f"{source}→{target} (model {', '.join(route)})", detail)
+            results[d].edits.append(Edit(segment.start, segment.end, before, output.text, reason))
             results[d].problems.extend(
                 Problem(ProblemKind.NAME_LOST, segment.start, segment.end, message, source, term)
                 for term, message in names
@@ -144,23 +150,51 @@ def translate_documents(
     return results
 
 
+def _named(pivot: str | None, placeholders: Sequence[Placeholder]) -> str | None:
+    """The pivot text with its placeholders shown as the English names (else as the source had them)."""
+    if pivot is None or not placeholders:
+        return pivot
+    from textfix.glossary import restore
+
+    from .store import PIVOT
+
+    english = [replace(p, replacement=p.entry.canonical(PIVOT) or p.source) for p in placeholders]
+    return restore(pivot, english)[0]
+
+
+def _low_confidence(segment: Segment, detail: TranslationDetail, threshold: float) -> Problem:
+    """The problem of a span kept verbatim because the models were not sure enough of it."""
+    hops = ", ".join(f"{pair} {math.exp(score):.2f}" for pair, score in zip(detail.route, detail.scores, strict=True))
+    message = (f"kept untranslated: the model's confidence {detail.confidence:.2f} is below {threshold:.2f}"
+               + (f" ({hops})" if len(detail.route) > 1 else ""))
+    return Problem(ProblemKind.LOW_CONFIDENCE, segment.start, segment.end, message, detail.source)
+
+
 def _translate_keeping_names(
     store: ModelStore, spans: list[str], source: str, target: str, glossary: Glossary
-) -> tuple[list[str], list[list[tuple[str, str]]]]:
+) -> tuple[list[ScoredTranslation], list[list[tuple[str, str]]], list[bool | None]]:
     """Translate with glossary names protected by placeholders, then put the canonical names back.
 
     A span whose placeholders do not survive the model is translated again as it is,
     and the names are looked for in that output instead; names still missing are
-    returned per span as ``(entry id, message)``, never dropped silently.
+    returned per span as ``(entry id, message)``, never dropped silently. Also returned,
+    per span, whether its placeholders survived (``None``: it had none).
     """
     from textfix.glossary import protect, restore
 
     protected = [protect(span, glossary, target) for span in spans]
-    outputs = store.translate([text for text, _ in protected], source, target)
-    restored = [restore(out, placeholders) for out, (_, placeholders) in zip(outputs, protected, strict=True)]
+    outputs = store.translate_scored([text for text, _ in protected], source, target)
+    restored = [restore(out.text, placeholders) for out, (_, placeholders) in zip(outputs, protected, strict=True)]
+    kept: list[bool | None] = [not lost if placeholders else None for (_, lost), (_, placeholders)
+                               in zip(restored, protected, strict=True)]
     retry = [i for i, (_, lost) in enumerate(restored) if lost]
     if retry:
-        plain = store.translate([spans[i] for i in retry], source, target)
+        plain = store.translate_scored([spans[i] for i in retry], source, target)
         for i, out in zip(retry, plain, strict=True):
-            restored[i] = restore(out, protected[i][1])
-    return [text for text, _ in restored], [[(p.entry.id, p.message) for p in lost] for _, lost in restored]
+            restored[i] = restore(out.text, protected[i][1])
+            outputs[i] = out
+    scored = [
+        replace(out, text=text, pivot=_named(out.pivot, placeholders) if i not in retry else out.pivot)
+        for i, (out, (text, _), (_, placeholders)) in enumerate(zip(outputs, restored, protected, strict=True))
+    ]
+    return scored, [[(p.entry.id, p.message) for p in lost] for _, lost in restored], kept

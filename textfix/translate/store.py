@@ -7,6 +7,7 @@ without a direct package pivot through English.
 
 from __future__ import annotations
 
+import math
 import shutil
 import zipfile
 from collections.abc import Sequence
@@ -17,12 +18,34 @@ from textfix.errors import MissingModelError, ModelError
 from textfix.sentences import split_sentences
 
 from ._argos import Argos
-from ._ctranslate import PairTranslator
+from ._ctranslate import Hypothesis, PairTranslator
 from .info import ModelInfo, default_models_dir, read_info
 
-__all__ = ["PIVOT", "ModelStore"]
+__all__ = ["PIVOT", "ModelStore", "ScoredTranslation"]
 
 PIVOT = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredTranslation:
+    """A text's translation, with the model's score for each package of the route.
+
+    ``scores`` holds, per hop, the mean log-probability per target token that the model gave
+    its own output (0 is certain; the more negative, the less sure), over all sentences of
+    the text; ``pivot`` is the English text in between when the route pivots.
+
+    >>> round(ScoredTranslation("Welt", (-0.1, -0.2), "world").confidence, 3)
+    0.741
+    """
+
+    text: str
+    scores: tuple[float, ...]
+    pivot: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        """The geometric mean of the token probabilities, multiplied over the hops (0..1)."""
+        return math.exp(sum(self.scores))
 
 
 @dataclass
@@ -85,16 +108,29 @@ class ModelStore:
 
         All sentences of all texts go to each model in one batched call per hop.
         """
+        return [translation.text for translation in self.translate_scored(texts, source, target)]
+
+    def translate_scored(self, texts: Sequence[str], source: str, target: str) -> list[ScoredTranslation]:
+        """:meth:`translate`, with each text's score per hop and the pivot text in between.
+
+        Still one batched call per hop for all sentences of all texts.
+        """
         route = self.route(source, target)
         pieces = [_sentences(text) for text in texts]
         flat = [sentence for sentence_list in pieces for sentence in sentence_list]
+        hops: list[list[Hypothesis]] = []
         for info in route:
-            flat = self._translator(info).translate(flat)
-        output: list[str] = []
+            hops.append(self._translator(info).translate_scored(flat))
+            flat = [hypothesis.text for hypothesis in hops[-1]]
+        output: list[ScoredTranslation] = []
         position = 0
         for sentence_list in pieces:
-            output.append(" ".join(flat[position : position + len(sentence_list)]))
+            span = slice(position, position + len(sentence_list))
             position += len(sentence_list)
+            texts_per_hop = [" ".join(h.text for h in hop[span]) for hop in hops]
+            scores = tuple(_mean_log_probability(hop[span]) for hop in hops)
+            pivot = texts_per_hop[0] if len(hops) > 1 else None
+            output.append(ScoredTranslation(texts_per_hop[-1], scores, pivot))
         return output
 
     def route_name(self, source: str, target: str) -> str:
@@ -169,6 +205,12 @@ class ModelStore:
         self._loaded.pop((source, target), None)
         return info
 
+
+
+def _mean_log_probability(hypotheses: Sequence[Hypothesis]) -> float:
+    """The mean log-probability per target token over several sentences (0 when none was produced)."""
+    tokens = sum(h.tokens for h in hypotheses)
+    return sum(h.log_probability for h in hypotheses) / tokens if tokens else 0.0
 
 
 def _sentences(text: str) -> list[str]:
