@@ -214,3 +214,27 @@ def test_rows_with_combining_marks_and_wide_characters_stay_aligned() -> None:
     view = render_side_by_side(textfix.clean(text), colour=False, width=60)
     bars = {columns(line.split("│")[0]) for line in view.splitlines()[2:] if "│" in line}
     assert bars == {columns(view.splitlines()[0].split("│")[0])}
+
+
+def test_changed_only_leaves_out_unchanged_paragraphs_and_counts_them() -> None:
+    result = seed_result()
+    full = render_side_by_side(result, colour=False, width=100)
+    short = render_side_by_side(result, colour=False, width=100, changed_only=True)
+    skipped = [int(n) for n in re.findall(r"… (\d+) unchanged paragraphs?", short)]
+    changed = sum(1 for row in align(result) if any(p.marked for p in row.pieces))
+    assert sum(skipped) + changed == len(align(result))
+    assert "Leave a Reply" in short and "[-·-]{repair: space before punctuation}" in short
+    assert len(short.splitlines()) < len(full.splitlines()) / 2
+    out = CliRunner().invoke(app, ["diff", "--width", "100", "--changed-only", str(SEED_000)])
+    assert out.exit_code == 0 and out.stdout.rstrip("\n") == short
+
+
+def test_a_translation_label_says_how_sure_the_models_were() -> None:
+    text = "Die NATO hat reagiert.\n\nМы обеспокоены.\n"
+    start = text.index("Мы")
+    detail = TranslationDetail("ru", "de", ("ru→en", "en→de"), scores=(-0.6, -0.7))
+    edit = Edit(start, start + 15, "Мы обеспокоены.", "Wir sind besorgt.", Reason(EditKind.TRANSLATION, "ru→de",
+                                                                                   detail))
+    result = Result(text, textfix.apply_edits(text, [edit]), "de", (), (edit,))
+    view = render_side_by_side(result, colour=False, width=200)
+    assert "{translation: ru→de; confidence 0.27, low}" in view

@@ -46,6 +46,7 @@ from ._common import (
     warn_problems,
 )
 from ._progress import Progress
+from ._review import review_documents
 
 __all__ = ["diff", "fix", "segment"]
 
@@ -255,6 +256,15 @@ def diff(
         typer.Option("--keep-untranslated", help="Keep spans verbatim (and flag them) when a model is missing."),
     ] = False,
     min_confidence: MinConfidence = None,
+    changed_only: Annotated[
+        bool, typer.Option("--changed-only", help="Show only the paragraphs with a marked change.")
+    ] = False,
+    jsonl_field: Annotated[
+        str, typer.Option("--jsonl-field", help="Field of each .jsonl record that holds the text.")
+    ] = "text",
+    jsonl_format: Annotated[
+        str, typer.Option("--jsonl-format", help="What the .jsonl field holds: text, html or auto.")
+    ] = "auto",
     models_dir: ModelsDir = None,
     glossary_files: GlossaryFiles = None,
     no_builtin_glossary: NoBuiltinGlossary = False,
@@ -265,21 +275,27 @@ def diff(
     encoding: Encoding = None,
     errors: Errors = "strict",
 ) -> None:
-    """Show original and cleaned text side by side, every change marked and labelled with its reason."""
+    """Show original and cleaned text side by side, every change marked and labelled with its reason.
+
+    Folders, globs and .jsonl files are reviewed document by document; with --html, one page
+    each and an index.html that sorts them and collects the decisions made on every page.
+    """
     options = choose_options(
         languages, lang, translate=translate, to=to, keep_untranslated=keep_untranslated, glossary=True,
         glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary, min_confidence=min_confidence,
     )
     models = store(models_dir) if options.translates else None
-    results, failures = clean_all(files, options, models, max_bytes, choose_reading(encoding, errors, comments))
+    results, failures = review_documents(files, options, models, max_bytes=max_bytes, field=jsonl_field,
+                                         reading=choose_reading(encoding, errors, comments, jsonl_format))
+    several = len(files) > 1 or any(is_batch_input(name) for name in files)
     if html is None:
         for name, result in results:
-            if len(files) > 1:
+            if several:
                 typer.echo(f"== {name}")
-            typer.echo(render_side_by_side(result, colour=sys.stdout.isatty(), width=width))
+            typer.echo(render_side_by_side(result, colour=sys.stdout.isatty(), width=width, changed_only=changed_only))
     else:
         try:
-            if len(files) == 1 and not html.is_dir():
+            if not several and not html.is_dir():
                 for name, result in results:
                     write_page(html, result, name)
             else:

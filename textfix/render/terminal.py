@@ -23,7 +23,8 @@ from wcwidth import wcwidth
 
 from textfix.model import EditKind, Result
 
-from .align import Row, align, trimmed_side
+from .align import Piece, Row, align, trimmed_side
+from .report import LOW_CONFIDENCE
 
 __all__ = ["MAX_WIDTH", "MIN_WIDTH", "columns", "render_side_by_side", "terminal_width", "wrap_runs"]
 
@@ -54,15 +55,25 @@ def _side_runs(row: Row) -> tuple[list[Run], list[Run]]:
         if not piece.marked:
             left.append((text, "foreign" if piece.foreign else None))
         elif text:
-            left.extend([("[-" + _visible(text) + "-]", piece.kind), ("{" + (piece.reason or "") + "}", "label")])
+            left.extend([("[-" + _visible(text) + "-]", piece.kind), ("{" + _label(piece) + "}", "label")])
     for piece, text in trimmed_side(row, "after"):
         if not piece.marked:
             right.append((text, "foreign" if piece.foreign else None))
         elif text:
             right.append(("{+" + _visible(text) + "+}", piece.kind))
             if not piece.before:
-                right.append(("{" + (piece.reason or "") + "}", "label"))
+                right.append(("{" + _label(piece) + "}", "label"))
     return left, right
+
+
+def _label(piece: Piece) -> str:
+    """A change's reasons; for a translation, with how sure the models were (``low`` below the threshold)."""
+    translation = piece.change.translation if piece.change is not None else None
+    confidence = translation.confidence if translation is not None else None
+    if confidence is None:
+        return piece.reason or ""
+    low = ", low" if confidence < LOW_CONFIDENCE else ""
+    return f"{piece.reason}; confidence {confidence:.2f}{low}"
 
 
 def _visible(text: str) -> str:
@@ -165,26 +176,54 @@ def terminal_width(default: int = 100) -> int:
     return shutil.get_terminal_size((default, 24)).columns
 
 
-def render_side_by_side(result: Result, *, colour: bool, width: int | None = None) -> str:
+def render_side_by_side(
+    result: Result, *, colour: bool, width: int | None = None, changed_only: bool = False
+) -> str:
     """Original on the left, output on the right, one block of lines per paragraph.
 
     Changes are shown ``[-before-]`` on the left and ``{+after+}`` on the right, in the
-    style of their kind when ``colour``, each followed by ``{reason}``; whitespace changes
-    are applied silently. Lines fit ``width`` (default: the terminal width). What went
-    wrong or was kept verbatim (:attr:`Result.problems`) follows, one line each.
+    style of their kind when ``colour``, each followed by ``{reason}`` (a translation's with
+    the models' confidence); whitespace changes are applied silently. Lines fit ``width``
+    (default: the terminal width). ``changed_only`` leaves out the paragraphs without a marked
+    change, saying how many. What went wrong or was kept verbatim (:attr:`Result.problems`)
+    follows, one line each.
+
+    >>> from textfix import clean
+    >>> r = clean("Erster Absatz bleibt.\\n\\nZweiter bleibt auch.\\n\\nLeave a Reply\\n")
+    >>> print(render_side_by_side(r, colour=False, width=61, changed_only=True))
+    original                      │ output
+    ──────────────────────────────┼──────────────────────────────
+    … 2 unchanged paragraphs      │
+    [-Leave a Reply-]{debris:     │
+    boilerplate}                  │
     """
     total = min(max(width if width is not None else terminal_width(), MIN_WIDTH), MAX_WIDTH)
     column = (total - 3) // 2
     lines = [_paint([("original", None)], column, False) + " │ output", "─" * column + "─┼─" + "─" * column]
-    for number, row in enumerate(align(result)):
+    skipped = 0
+    shown = 0
+    for row in align(result):
+        if changed_only and not any(piece.marked for piece in row.pieces):
+            skipped += 1
+            continue
         left, right = (wrap_runs(side, column) for side in _side_runs(row))
         if left == [[]] and right == [[]]:
             continue
-        if number:
+        if skipped:
+            lines.append(_paint([(_unchanged(skipped), "label")], column, colour) + " │")
+            skipped = 0
+        elif shown:
             lines.append(" " * column + " │")
+        shown += 1
         for i in range(max(len(left), len(right))):
             a = _paint(left[i] if i < len(left) else [], column, colour)
             b = _paint(right[i] if i < len(right) else [], 0, colour)
             lines.append(f"{a} │ {b}".rstrip())
+    if skipped:
+        lines.append(_paint([(_unchanged(skipped), "label")], column, colour) + " │")
     lines.extend(f"problem: {p.message} (characters {p.start}-{p.end})" for p in result.problems)
     return "\n".join(lines)
+
+
+def _unchanged(count: int) -> str:
+    return f"… {count} unchanged paragraph{'s' if count != 1 else ''}"
