@@ -282,3 +282,16 @@ def test_cli_jsonl_run_applies_decisions_to_the_records_they_were_made_on(tmp_pa
     assert lines[1]["text_clean"] == "Die NATO ist besorgt.\n\nLeave a Reply\n"
     assert "Channel 24 Collage" not in lines[0]["text_clean"]
 
+
+
+def test_cli_fix_says_when_no_decisions_fit_any_input(tmp_path: Path) -> None:
+    one, two = tmp_path / "a.txt", tmp_path / "b.txt"
+    one.write_text("Die NATO ist besorgt .\n", encoding="utf-8")
+    two.write_text("Die NATO hat reagiert .\n", encoding="utf-8")
+    _write_decisions(tmp_path / "d.json", textfix.clean(text_of(SEED_000), _cli_options()), "debris: caption",
+                     name="seed.txt")
+    run = CliRunner().invoke(app, ["fix", "--no-translate", str(one), str(two), "-o", str(tmp_path / "out/"),
+                                   "--decisions", str(tmp_path / "d.json")])
+    assert run.exit_code == 1
+    assert run.stderr == f"textfix: {tmp_path / 'd.json'}: none of these decisions is for these inputs; nothing was " \
+                         "left out\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import random
 from functools import lru_cache
 from pathlib import Path
 
@@ -140,3 +141,19 @@ def test_segments_are_sorted_disjoint_within_the_text_with_only_whitespace_betwe
 def test_clean_is_idempotent(text: str) -> None:
     output = textfix.clean(text).output
     assert textfix.clean(output).output == output
+
+
+@_SETTINGS
+@example("Die <b>FÃ¼hrung</b> der NATO ist besorgt.\n\nLeave a Reply&nbsp;\n", random.Random(0))
+@given(_ANY_TEXT, st.randoms(use_true_random=False))
+def test_rejecting_any_changes_keeps_the_log_consistent(text: str, chance: random.Random) -> None:
+    """Decisions leave the rejected edits out, keep every other marked edit, and the log still yields the output."""
+    from textfix.decisions import Decisions, apply_decisions
+
+    result = textfix.clean(text)
+    marked = [e for e in result.edits if e.kind.marked]
+    rejected = [e for e in marked if chance.random() < 0.5]
+    decided = apply_decisions(result, Decisions.for_result(result, rejected=[e.id for e in rejected]))
+    assert textfix.apply_edits(text, decided.edits) == decided.output
+    assert set(decided.rejected) == set(rejected) and not set(rejected) & set(decided.edits)
+    assert {e for e in marked if e not in rejected} <= set(decided.edits)

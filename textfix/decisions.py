@@ -120,7 +120,7 @@ class Decisions:
     #: :func:`options_values` of those options (to say what differs when they do not match).
     option_values: Mapping[str, object] | None = field(default=None, compare=False, hash=False)
     name: str | None = None
-    source: str | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def for_result(

@@ -161,12 +161,14 @@ def fix(
         raise typer.Exit(1) from error
     models = store(models_dir) if options.translates else None
     failures = 0
+    decided = 0
     done: list[tuple[str, Result]] = []
     for name, target in zip(files, targets, strict=True):
         try:
             result = clean_decoded(read_path(name, max_bytes=max_bytes, options=reading), options, models=models)
             if book is not None:
                 result = _decide(book, result, name, alone=len(files) == 1)
+                decided += book.find(result.original, name) is not None
             warn_problems(name, result)
             done.append((name, result))
             if target is None:
@@ -177,6 +179,10 @@ def fix(
             fail_error(error)
             failures += 1
     failures += _write_reviews(done, report, diff_html)
+    if book is not None and len(book) and not decided and not failures:
+        fail(f"{decisions}: none of these decisions is for {'this input' if len(files) == 1 else 'these inputs'}; "
+             "nothing was left out")
+        failures += 1
     if failures:
         raise typer.Exit(1)
 
