@@ -295,3 +295,15 @@ def test_cli_fix_says_when_no_decisions_fit_any_input(tmp_path: Path) -> None:
     assert run.exit_code == 1
     assert run.stderr == f"textfix: {tmp_path / 'd.json'}: none of these decisions is for these inputs; nothing was " \
                          "left out\n"
+
+
+def test_decisions_keep_what_reading_recorded(tmp_path: Path) -> None:
+    from textfix.read import ReadOptions
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Die NATO ist besorgt \xff, sagte er am Montag.\n\nLeave a Reply\n")
+    result = textfix.clean_decoded(textfix.read_path(path, options=ReadOptions(encoding="utf-8", errors="replace")))
+    decided = rejecting(result, only(result, "debris: boilerplate"))
+    assert decided.output.endswith("\n\nLeave a Reply\n")
+    assert (decided.encoding, decided.newline, [p.kind for p in decided.problems]) == (
+        result.encoding, result.newline, [textfix.ProblemKind.BAD_BYTE])

@@ -161,12 +161,16 @@ def stage_log(stages: Stages, options: Options, overrides: Overrides | None = No
         kept = tuple(replace(s, kind="text") if i in overrides.kept else s for i, s in enumerate(segmentation.segments))
         segmentation = replace(segmentation, segments=kept)
     translation = _translation_without(stages.translation, overrides.untranslated)
-    second = [e for e in _stage_edits(segmentation, options, translation) if e not in overrides.dropped]
+    second = _stage_edits(segmentation, options, translation)
+    if overrides.dropped:
+        second = [e for e in second if e not in overrides.dropped]
     if stages.repairs:
         traced = compose_traced(stages.original, stages.repairs, second)
     else:
         traced = [(edit, (), (i,)) for i, edit in enumerate(second)]
-    return [t for t in traced if t[2] or not set(t[1]) & overrides.repairs]
+    if overrides.repairs:  # a repair that stands alone: left out
+        traced = [t for t in traced if t[2] or not set(t[1]) & overrides.repairs]
+    return traced
 
 
 def stage_edits(stages: Stages, options: Options) -> list[Edit]:
