@@ -15,6 +15,7 @@ boilerplate}                  │
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from collections.abc import Sequence
@@ -93,14 +94,31 @@ def columns(text: str) -> int:
     >>> columns("Noksu"), columns("Ре́ма"), columns("北京")
     (5, 4, 4)
     """
-    return sum(max(wcwidth(c), 0) for c in text)
+    if text.isascii():  # the common case, without a call per character
+        return len(text)
+    if _ONE_COLUMN_EACH.fullmatch(text):  # Latin, Greek and Cyrillic letters, common punctuation
+        return len(text)
+    return sum(map(_character_columns, text))
+
+
+#: Characters that take one column each: printable Latin (without the soft hyphen and the
+#: combining marks), Greek, Cyrillic (without its combining marks), general punctuation, currency.
+_ONE_COLUMN_EACH = re.compile(
+    "[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u03ff\u0400-\u0482"
+    "\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _character_columns(character: str) -> int:
+    return max(wcwidth(character), 0)
 
 
 def _split_at(token: str, room: int) -> tuple[str, str]:
     """``token`` cut where it fills ``room`` columns (never inside a character and its marks)."""
     used = 0
     for i, character in enumerate(token):
-        width = max(wcwidth(character), 0)
+        width = _character_columns(character)
         if used + width > room and i:
             return token[:i], token[i:]
         used += width
