@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Edit",
     "EditKind",
+    "Flag",
+    "FlagKind",
     "Kind",
     "Problem",
     "ProblemKind",
@@ -292,6 +294,39 @@ class Problem:
                 "lang": self.lang, "term": self.term}
 
 
+class FlagKind(StrEnum):
+    """What kind of damage a flag points at (machine translation's damage inside a sentence)."""
+
+    #: Two sentences joined without a boundary ("… Kriminalkrieg Zweitens ist dies …").
+    RUN_ON = "run-on"
+    #: A quotation mark unbalanced, never opened, or closing inside a sentence that goes on.
+    QUOTE = "quote"
+    #: A sentence that does not stand as one (a subordinate clause or subject without its verb).
+    FRAGMENT = "fragment"
+    #: Words in an order, or with an agreement, that German or English does not allow.
+    WORD_ORDER = "word-order"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Damage a reviewer should see: ``original[start:end]``, its kind and why it was flagged.
+
+    A flag changes nothing by itself; what textfix mends is also an :class:`Edit`.
+
+    >>> Flag(10, 22, FlagKind.RUN_ON, "no sentence boundary before 'Zweitens'").to_json()["kind"]
+    'run-on'
+    """
+
+    start: int
+    end: int
+    kind: FlagKind
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        """The contract form: ``{"start", "end", "kind", "message"}``."""
+        return {"start": self.start, "end": self.end, "kind": str(self.kind), "message": self.message}
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """What cleaning one text produced.
@@ -321,6 +356,8 @@ class Result:
     #: What the stages produced before they were composed, so that decisions can be applied
     #: without cleaning again (``None``: a result made by hand).
     stages: Stages | None = field(default=None, compare=False, repr=False)
+    #: Damage machine translation left in the document-language text, sorted by position.
+    flags: tuple[Flag, ...] = ()
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:
@@ -336,4 +373,8 @@ class Result:
 
     def segments_json(self) -> dict[str, object]:
         """The ``textfix segment --json`` contract."""
-        return {"language": self.language, "segments": [s.to_json() for s in self.segments]}
+        return {
+            "language": self.language,
+            "segments": [s.to_json() for s in self.segments],
+            "flags": [f.to_json() for f in self.flags],
+        }

@@ -72,6 +72,9 @@ class Options:
     #: Keep a span verbatim, reported as a ``low-confidence`` problem, when the models were less
     #: sure of its translation than this (0..1, :attr:`textfix.TranslationDetail.confidence`).
     min_confidence: float | None = None
+    #: Mend the machine-translation damage that is certain (a lost sentence boundary, a wrong
+    #: closing quotation mark); ``False`` keeps the text as it is and only flags it.
+    mend: bool = True
 
     def __post_init__(self) -> None:
         if not self.languages:
@@ -123,6 +126,7 @@ def options_from_choices(
     glossary_files: Sequence[str | Path] = (),
     builtin_glossary: bool = True,
     min_confidence: float | None = None,
+    mend: bool = True,
 ) -> Options:
     """The :class:`Options` for what a user chose (the command line's flags, a service's request).
 
@@ -148,4 +152,5 @@ def options_from_choices(
         keep_untranslated=keep_untranslated,
         glossary=glossary_value,
         min_confidence=min_confidence,
+        mend=mend,
     )

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from .assemble import assembly_edits
 from .edits import OffsetMap, Traced, apply_edits, compose_traced
-from .model import Edit, Problem, Result, Segment
+from .flags import FlagOutcome, flag_document
+from .model import Edit, Flag, Problem, Result, Segment
 from .options import Options
 from .repair import repair_edits
 from .segment import Segmentation, segment_text
@@ -98,15 +99,46 @@ def _respelled_names(segmentation: Segmentation, glossary: Glossary) -> list[Edi
     return glossary_edits(segmentation.text, segmentation.language, glossary, spans)
 
 
-def _stage_edits(segmentation: Segmentation, options: Options, translation: DocumentTranslation | None) -> list[Edit]:
-    """Every edit the stages after repair make, over the repaired text, sorted."""
+def _stage_edits(
+    segmentation: Segmentation,
+    options: Options,
+    translation: DocumentTranslation | None,
+    mends: Sequence[Edit] = (),
+) -> list[Edit]:
+    """Every edit the stages after repair make, over the repaired text, sorted.
+
+    ``mends`` are the flag stage's (:func:`textfix.flags.flag_document`).
+    """
     edits = assembly_edits(segmentation.text, segmentation.segments, options)
     if translation is not None:
         edits += translation.edits
     if options.glossary is not None and options.target_language in (None, segmentation.language):
         edits += _respelled_names(segmentation, options.glossary)
+    edits += _mends(mends, edits)
     edits.sort(key=lambda e: (e.start, e.end))
     return edits
+
+
+def _mends(mends: Sequence[Edit], others: Sequence[Edit]) -> list[Edit]:
+    """The flag stage's mends that touch no other stage's edit (the text they mend is kept as it is)."""
+    if not mends:
+        return []
+    from bisect import bisect_left
+
+    taken = sorted((e.start, e.end) for e in others)
+    kept = []
+    for mend in mends:
+        i = bisect_left(taken, (mend.start, mend.start))
+        near = taken[max(0, i - 1) : i + 1]
+        if not any((start < mend.end and mend.start < end) or start == end == mend.start for start, end in near):
+            kept.append(mend)
+    return kept
+
+
+def _flag(segmentation: Segmentation, options: Options) -> FlagOutcome:
+    """The flag stage: a whole-document translation rewrites the text a mend would touch, so then it only flags."""
+    mend = options.mend and options.target_language in (None, segmentation.language)
+    return flag_document(segmentation, mend=mend)
 
 
 @dataclass(frozen=True)
@@ -122,6 +154,9 @@ class Stages:
     repairs: tuple[Edit, ...]
     segmentation: Segmentation
     translation: DocumentTranslation | None
+    #: The flag stage's flags and mends over the repaired text (they describe the input, so a
+    #: review's decisions leave the flags as they are; a mend can be rejected like any edit).
+    flagged: FlagOutcome = FlagOutcome()
 
 
 @dataclass(frozen=True)
@@ -161,7 +196,7 @@ def stage_log(stages: Stages, options: Options, overrides: Overrides | None = No
         kept = tuple(replace(s, kind="text") if i in overrides.kept else s for i, s in enumerate(segmentation.segments))
         segmentation = replace(segmentation, segments=kept)
     translation = _translation_without(stages.translation, overrides.untranslated)
-    second = _stage_edits(segmentation, options, translation)
+    second = _stage_edits(segmentation, options, translation, stages.flagged.edits)
     if overrides.dropped:
         second = [e for e in second if e not in overrides.dropped]
     if stages.repairs:
@@ -175,7 +210,7 @@ def stage_log(stages: Stages, options: Options, overrides: Overrides | None = No
 
 def stage_edits(stages: Stages, options: Options) -> list[Edit]:
     """The edits of the stages after repair, over the repaired text, as :func:`stage_log` indexes them."""
-    return _stage_edits(stages.segmentation, options, stages.translation)
+    return _stage_edits(stages.segmentation, options, stages.translation, stages.flagged.edits)
 
 
 def stage_problems(stages: Stages, overrides: Overrides | None = None) -> tuple[Problem, ...]:
@@ -202,15 +237,26 @@ def finish(
         tuple(_to_original(stages.original, mapping, stages.segmentation.segments)),
         tuple(edits),
         problems=stage_problems(stages, overrides),
+        flags=_flags_to_original(mapping, stages.flagged.flags),
         options=options,
         rejected=tuple(rejected),
         stages=stages,
     )
 
 
+def _flags_to_original(mapping: OffsetMap, flags: Sequence[Flag]) -> tuple[Flag, ...]:
+    """Flags over the original text, sorted."""
+    moved = (
+        replace(f, start=mapping.start(f.start), end=max(mapping.start(f.start), mapping.end(f.end))) for f in flags
+    )
+    return tuple(sorted(moved, key=lambda f: (f.start, f.end, f.kind)))
+
+
 def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslation | None) -> Result:
     """Compose the stages' edits with the repairs into one log over the original."""
-    return finish(Stages(prepared.original, tuple(prepared.repairs), prepared.segmentation, translation), options)
+    flagged = _flag(prepared.segmentation, options)
+    stages = Stages(prepared.original, tuple(prepared.repairs), prepared.segmentation, translation, flagged)
+    return finish(stages, options)
 
 
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:

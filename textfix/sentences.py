@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["is_abbreviation", "split_sentences"]
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s+[\"'„“«(\[]?[\w–—-])")
 _ABBREVIATIONS = frozenset(
@@ -40,6 +40,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         rest = text[dot + 1 :].lstrip()
         return bool(_MONTHS.match(rest)) or rest[:1].islower()
     return False
+
+
+#: Public name for the flag stage, which must not take an abbreviation's period for a sentence end.
+is_abbreviation = _is_abbreviation
 
 
 def _next_letter_is_lower(text: str, position: int, end: int) -> bool:

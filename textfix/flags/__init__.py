@@ -1,0 +1,145 @@
+"""Flag: damage machine translation left inside German and English sentences, and mend what is certain.
+
+Works on the repaired text after segmentation, on the text segments in the document
+language (German or English) — the text as it stands in the input. Text that textfix's own
+translation produces is never flagged: foreign spans are not text segments, and with
+``--to`` the flags still describe the input. Kinds (:class:`textfix.model.FlagKind`):
+
+- ``run-on``: two sentences joined without a boundary (:mod:`.clauses`);
+- ``quote``: a quotation mark never closed, never opened, or closing mid-sentence (:mod:`.quotes`);
+- ``fragment``: a sentence that breaks off before its verb (:mod:`.fragments`);
+- ``word-order``: a German subordinate clause with its finite verb too early, doubled words.
+
+Mending (``repair: sentence boundary``, ``repair: quotation mark``) is an edit; everything
+mended is flagged too.
+
+>>> from textfix.options import Options
+>>> from textfix.segment import segment_text
+>>> text = "Das ist eine Eskalation am Kriminalkrieg Zweitens ist dies ein Verstoß.\\n"
+>>> outcome = flag_document(segment_text(text, Options()))
+>>> [(f.kind.value, text[f.start:f.end]) for f in outcome.flags]
+[('run-on', 'Kriminalkrieg Zweitens')]
+>>> [(e.start, e.after, e.reason) for e in outcome.edits]
+[(40, '.', 'repair: sentence boundary')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
+from textfix.segment import Segmentation, paragraph_spans
+from textfix.sentences import split_sentences
+
+from .clauses import scan_sentence
+from .fragments import doubled_words, is_dangling_tail, is_fragment
+from .quotes import pair_quotes
+
+__all__ = ["FLAG_LANGUAGES", "FlagOutcome", "flag_document"]
+
+#: The languages whose damage the stage knows.
+FLAG_LANGUAGES = ("de", "en")
+_ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_BOUNDARY = Reason(EditKind.REPAIR, "sentence boundary")
+_QUOTE_MARK = Reason(EditKind.REPAIR, "quotation mark")
+
+
+@dataclass(frozen=True)
+class FlagOutcome:
+    """The flags of a document and the edits that mend the certain ones (both over the repaired text)."""
+
+    flags: tuple[Flag, ...] = ()
+    edits: tuple[Edit, ...] = field(default=())
+
+
+def flag_document(segmentation: Segmentation, *, mend: bool = True) -> FlagOutcome:
+    """Flags over ``segmentation.text`` and, with ``mend``, the edits that mend the certain ones."""
+    language = segmentation.language
+    if language not in FLAG_LANGUAGES:
+        return FlagOutcome()
+    text = segmentation.text
+    checked = [s for s in segmentation.segments if s.kind == "text" and s.lang == language]
+    if not checked:
+        return FlagOutcome()
+    flags: list[Flag] = []
+    edits: list[Edit] = []
+    segments = segmentation.segments
+    after_foreign = {b.start for a, b in pairwise(segments) if a.kind == "foreign"}
+    for segment in checked:
+        _flag_segment(text, segment, language, flags, edits, segment.start in after_foreign)
+    inside = _Inside(checked)
+    for finding in pair_quotes(text, list(_paragraphs(segmentation)), language):
+        if not inside(finding.position):
+            continue
+        flags.append(Flag(finding.position, finding.position + 1, FlagKind.QUOTE, finding.message))
+        if finding.replacement is not None:
+            edits.append(Edit(finding.position, finding.position + 1, finding.mark, finding.replacement, _QUOTE_MARK))
+    flags.sort(key=lambda f: (f.start, f.end, f.kind))
+    edits.sort(key=lambda e: (e.start, e.end))
+    return FlagOutcome(tuple(flags), tuple(edits) if mend else ())
+
+
+def _flag_segment(
+    text: str, segment: Segment, language: str, flags: list[Flag], edits: list[Edit], after_foreign: bool
+) -> None:
+    """Run-ons, word order and fragments in the sentences of one text segment."""
+    for start, end in _sentences(text, segment.start, segment.end):
+        scan = scan_sentence(text, start, end, language)
+        for junction in scan.junctions:
+            left, right = junction.left, junction.right
+            message = f"no sentence boundary between '{left.text}' and '{right.text}': {junction.evidence}"
+            flags.append(Flag(left.start, right.end, FlagKind.RUN_ON, message))
+            if junction.certain:
+                edits.append(Edit(left.end, left.end, "", ".", _BOUNDARY))
+        for finding in scan.word_order:
+            message = f"the finite verb '{finding.verb}' should come last in this subordinate clause"
+            flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
+        if is_fragment(text, start, end, language):
+            flags.append(Flag(start, end, FlagKind.FRAGMENT, "this sentence breaks off before its verb"))
+        elif start == segment.start and after_foreign and is_dangling_tail(text, start, end, language):
+            message = "a half sentence left after a switch of language: it does not stand as a sentence"
+            flags.append(Flag(start, end, FlagKind.FRAGMENT, message))
+        if language == "en":
+            for a, b in doubled_words(text, start, end):
+                flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, an ordinal's period not taken for a sentence end ("30. Minute")."""
+    spans: list[tuple[int, int]] = []
+    for span in split_sentences(text, start, end):
+        if spans and _ORDINAL_END.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
+    return spans
+
+
+class _Inside:
+    """Whether a position lies inside one of the checked segments."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.spans = [(s.start, s.end) for s in segments]
+
+    def __call__(self, position: int) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.spans, (position, 1 << 62)) - 1
+        return i >= 0 and self.spans[i][0] <= position < self.spans[i][1]
+
+
+def _paragraphs(segmentation: Segmentation) -> Iterator[tuple[int, int]]:
+    """Each paragraph's stretch of text and foreign segments (debris and duplicates left out)."""
+    kept = [s for s in segmentation.segments if s.kind in ("text", "foreign")]
+    index = 0
+    for start, end in paragraph_spans(segmentation.text):
+        inside = []
+        while index < len(kept) and kept[index].start < end:
+            if kept[index].end > start:
+                inside.append(kept[index])
+            index += 1
+        if inside:
+            yield inside[0].start, inside[-1].end

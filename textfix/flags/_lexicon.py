@@ -1,0 +1,179 @@
+"""Word classes of German and English word forms, from the HanTa tagger's lexicons.
+
+Why HanTa (the Hanover Tagger, LGPL-3.0-or-later, pure Python, 14 MB wheel with its
+models inside, nothing downloaded at run time): the evidence for a lost sentence boundary
+is the *class* of the words around it — a capitalised adverb, pronoun or article that can
+only start a clause, a finite verb in second position — and HanTa's models carry, for
+about 23,000 German word forms (trained on TIGER newspaper text) and 29,000 English ones
+(BNC), the parts of speech each form takes and how likely each is. wordfreq knows how
+*often* a word occurs but folds case and has no word classes; SoMaJo tokenises and splits
+sentences only where punctuation marks them (and is GPL-3.0). Running HanTa's full tagger
+on every sentence would cost 30 times the whole pipeline, so textfix reads only its
+precomputed lexicon (``tag_word`` on a listed form, about a microsecond) and never runs
+its morphological analysis of unlisted words: an unlisted word is :data:`UNKNOWN`.
+
+>>> classes("Zweitens", "de") & ~ALL == ADV
+True
+>>> bool(classes("erhalte", "de") & FIN), bool(classes("sehen", "de") & NONFIN)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from typing import Any
+
+__all__ = [
+    "ADJ",
+    "ADV",
+    "ALL",
+    "BEST_SHIFT",
+    "CONJ",
+    "DET",
+    "FIN",
+    "NAME",
+    "NONFIN",
+    "NOUN",
+    "NUM",
+    "OTHER",
+    "PARTICLE",
+    "PREP",
+    "PRON",
+    "SUBORD",
+    "UNKNOWN",
+    "analysed",
+    "best",
+    "classes",
+]
+
+# Coarse word classes as bits, so that a word's possible classes are one int.
+NOUN = 1 << 0
+NAME = 1 << 1
+ADJ = 1 << 2  # attributive adjective (German ADJA, English AJ0)
+ADV = 1 << 3  # adverbs, pronominal adverbs, predicative adjectives, negation
+PRON = 1 << 4  # personal, reflexive, indefinite and demonstrative pronouns standing alone
+DET = 1 << 5  # articles and determiners before a noun
+PREP = 1 << 6
+SUBORD = 1 << 7  # subordinating conjunctions, relative and interrogative pronouns
+CONJ = 1 << 8  # coordinating conjunctions, "als"/"wie" of comparison
+FIN = 1 << 9  # finite verb
+NONFIN = 1 << 10  # infinitive, participle, imperative, gerund
+PARTICLE = 1 << 11  # separable verb particle (German "an", "ab", "mit" at the end of a clause)
+NUM = 1 << 12
+OTHER = 1 << 13
+UNKNOWN = 1 << 14  # not in the lexicon
+#: Every class bit (a word's :func:`classes` also carry its best class above these).
+ALL = (1 << 15) - 1
+
+_GERMAN = {
+    "NN": NOUN, "NNA": NOUN, "NNI": NOUN, "NE": NAME, "FM": OTHER,
+    "ADJ(A)": ADJ, "ADJ(D)": ADV,
+    "VV(FIN)": FIN, "VA(FIN)": FIN, "VM(FIN)": FIN,
+    "VV(INF)": NONFIN, "VA(INF)": NONFIN, "VM(INF)": NONFIN, "VV(PP)": NONFIN, "VA(PP)": NONFIN,
+    "VM(PP)": NONFIN, "VV(IZU)": NONFIN, "VV(IMP)": NONFIN, "VA(IMP)": NONFIN,
+    "ADV": ADV, "PROAV": ADV, "PTKNEG": ADV, "PTKA": ADV, "PTKANT": ADV,
+    "PPER": PRON, "PRF": PRON, "PPOSS": PRON, "PIS": PRON, "PDS": PRON,
+    "ART": DET, "PDAT": DET, "PIAT": DET, "PPOSAT": DET, "PWAT": DET | SUBORD, "PRELAT": DET | SUBORD,
+    "APPR": PREP, "APPO": PREP, "APZR": PREP, "APPRART": PREP,
+    "KOUS": SUBORD, "KOUI": SUBORD, "PRELS": SUBORD, "PWS": SUBORD, "PWAV": SUBORD | ADV,
+    "KON": CONJ, "KOKOM": CONJ,
+    "PTKVZ": PARTICLE, "PTKZU": OTHER, "CARD": NUM, "TRUNC": OTHER, "XY": OTHER, "ITJ": OTHER,
+}
+_ENGLISH = {
+    "NN0": NOUN, "NN1": NOUN, "NN2": NOUN, "NP0": NAME,
+    "AJ0": ADJ, "AJC": ADJ, "AJS": ADJ,
+    "VVD": FIN, "VVZ": FIN, "VBD": FIN, "VBZ": FIN, "VHD": FIN, "VHZ": FIN, "VDD": FIN, "VDZ": FIN,
+    "VM0": FIN, "VBB": FIN, "VHB": FIN | NONFIN, "VDB": FIN | NONFIN, "VVB": FIN | NONFIN,
+    "VVI": NONFIN, "VVN": NONFIN, "VVG": NONFIN, "VBI": NONFIN, "VBN": NONFIN, "VBG": NONFIN,
+    "VHI": NONFIN, "VHN": NONFIN, "VHG": NONFIN, "VDI": NONFIN, "VDN": NONFIN, "VDG": NONFIN,
+    "AV0": ADV, "AVQ": ADV | SUBORD, "AVP": ADV | PARTICLE, "XX0": ADV,
+    "PNP": PRON, "PNX": PRON, "PNI": PRON, "EX0": PRON, "PNQ": PRON | SUBORD,
+    "AT0": DET, "DT0": DET, "DPS": DET, "DTQ": DET | SUBORD,
+    "PRP": PREP, "PRF": PREP,
+    "CJS": SUBORD, "CJT": SUBORD, "CJC": CONJ,
+    "CRD": NUM, "ORD": ADJ, "TO0": OTHER, "UNC": OTHER, "ITJ": OTHER, "ZZ0": OTHER, "POS": OTHER,
+}
+_MODELS = {"de": ("morphmodel_ger.pgz", _GERMAN), "en": ("morphmodel_en.pgz", _ENGLISH)}
+#: A class counts for a word when its log probability is within this of the word's best class.
+MARGIN = 2.5
+_LOCK = threading.Lock()
+
+
+@cache
+def _tagger(language: str) -> Any:
+    """HanTa's tagger for ``language``, loaded once per process (about 0.3 s)."""
+    from HanTa import HanoverTagger
+
+    with _LOCK:
+        return HanoverTagger.HanoverTagger(_MODELS[language][0])
+
+
+def languages() -> tuple[str, ...]:
+    """The languages this lexicon knows."""
+    return tuple(_MODELS)
+
+
+#: Per language: word form → its classes, plus the best class shifted by :data:`BEST_SHIFT`.
+_TABLES: dict[str, dict[str, int]] = {language: {} for language in _MODELS}
+BEST_SHIFT = 16
+
+
+def classes(word: str, language: str) -> int:
+    """The classes ``word`` can take in ``language``, as bits; :data:`UNKNOWN` if unlisted.
+
+    The bits above :data:`BEST_SHIFT` hold the single most likely class (see :func:`best`).
+    """
+    table = _TABLES[language]
+    found = table.get(word)
+    if found is None:
+        found = _look_up(word, language)
+        table[word] = found
+    return found
+
+
+def best(bits: int) -> int:
+    """The most likely class of a word whose :func:`classes` are ``bits``.
+
+    >>> best(classes("sagte", "de")) == FIN
+    True
+    """
+    return bits >> BEST_SHIFT
+
+
+def _look_up(word: str, language: str) -> int:
+    tagger = _tagger(language)
+    key = word.lower()
+    # HanTa lists its precomputed forms in ``cache``; analysing an unlisted one costs ~100 µs.
+    if key not in tagger.cache:
+        return UNKNOWN | UNKNOWN << BEST_SHIFT
+    # A capitalised word is asked what it is whatever its case (a German noun, or any word
+    # starting a sentence); a lower-case one as written (German nouns are never lower case).
+    tags = tagger.tag_word(word if word[:1].islower() else key, casesensitive=word[:1].islower())
+    return _bits(tags, language) if tags else UNKNOWN | UNKNOWN << BEST_SHIFT
+
+
+@cache
+def analysed(word: str, language: str) -> int:
+    """Like :func:`classes`, but an unlisted word is analysed by HanTa (about 0.5 ms: use sparingly).
+
+    >>> best(analysed("verkehren", "de")) == NONFIN
+    True
+    """
+    bits = classes(word, language)
+    if bits & ALL != UNKNOWN:
+        return bits
+    tags = _tagger(language).tag_word(word)  # case counts here: lower case makes a verb likelier
+    if not tags:
+        return bits
+    return _bits(tags, language)
+
+
+def _bits(tags: list[tuple[str, float]], language: str) -> int:
+    top = float(tags[0][1])
+    mapping = _MODELS[language][1]
+    bits = 0
+    for tag, logp in tags:
+        if float(logp) >= top - MARGIN:
+            bits |= mapping.get(tag, OTHER)
+    return bits | mapping.get(tags[0][0], OTHER) << BEST_SHIFT
