@@ -34,6 +34,7 @@ from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
 from textfix.segment import Segmentation, paragraph_spans
 from textfix.sentences import split_sentences
 
+from ._tokens import Words
 from .clauses import scan_sentence
 from .fragments import doubled_words, is_dangling_tail, is_fragment
 from .quotes import pair_quotes
@@ -87,31 +88,32 @@ def _flag_segment(
 ) -> None:
     """Run-ons, word order and fragments in the sentences of one text segment."""
     for start, end in _sentences(text, segment.start, segment.end):
-        scan = scan_sentence(text, start, end, language)
+        words = Words.of(text, start, end, language)
+        scan = scan_sentence(words)
         for junction in scan.junctions:
-            left, right = junction.left, junction.right
-            message = f"no sentence boundary between '{left.text}' and '{right.text}': {junction.evidence}"
-            flags.append(Flag(left.start, right.end, FlagKind.RUN_ON, message))
+            message = f"no sentence boundary between '{junction.left}' and '{junction.right}': {junction.evidence}"
+            flags.append(Flag(junction.start, junction.end, FlagKind.RUN_ON, message))
             if junction.certain:
-                edits.append(Edit(left.end, left.end, "", ".", _BOUNDARY))
+                edits.append(Edit(junction.boundary, junction.boundary, "", ".", _BOUNDARY))
         for finding in scan.word_order:
             message = f"the finite verb '{finding.verb}' should come last in this subordinate clause"
             flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
-        if is_fragment(text, start, end, language):
+        if (not scan.finite or language == "en") and is_fragment(words):
             flags.append(Flag(start, end, FlagKind.FRAGMENT, "this sentence breaks off before its verb"))
-        elif start == segment.start and after_foreign and is_dangling_tail(text, start, end, language):
+        elif start == segment.start and after_foreign and is_dangling_tail(words):
             message = "a half sentence left after a switch of language: it does not stand as a sentence"
             flags.append(Flag(start, end, FlagKind.FRAGMENT, message))
-        if language == "en":
-            for a, b in doubled_words(text, start, end):
-                flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
+    if language == "en":
+        for a, b in doubled_words(text, segment.start, segment.end):
+            flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]``, an ordinal's period not taken for a sentence end ("30. Minute")."""
     spans: list[tuple[int, int]] = []
     for span in split_sentences(text, start, end):
-        if spans and _ORDINAL_END.search(text, spans[-1][0], spans[-1][1]):
+        last = spans[-1] if spans else None
+        if last is not None and text[last[1] - 2 : last[1] - 1].isdigit() and _ORDINAL_END.search(text, *last):
             spans[-1] = (spans[-1][0], span[1])
         else:
             spans.append(span)

@@ -45,6 +45,7 @@ __all__ = [
     "analysed",
     "best",
     "classes",
+    "table",
 ]
 
 # Coarse word classes as bits, so that a word's possible classes are one int.
@@ -119,16 +120,21 @@ _TABLES: dict[str, dict[str, int]] = {language: {} for language in _MODELS}
 BEST_SHIFT = 16
 
 
+def table(language: str) -> dict[str, int]:
+    """The word forms looked up so far in ``language`` and their classes (see :func:`classes`)."""
+    return _TABLES[language]
+
+
 def classes(word: str, language: str) -> int:
     """The classes ``word`` can take in ``language``, as bits; :data:`UNKNOWN` if unlisted.
 
     The bits above :data:`BEST_SHIFT` hold the single most likely class (see :func:`best`).
     """
-    table = _TABLES[language]
-    found = table.get(word)
+    known = _TABLES[language]
+    found = known.get(word)
     if found is None:
         found = _look_up(word, language)
-        table[word] = found
+        known[word] = found
     return found
 
 

@@ -1,58 +1,86 @@
-"""Tokens of a sentence with their offsets and word classes.
+"""The tokens of a sentence as parallel lists (text, word classes); offsets only when asked.
 
->>> [t.text for t in tokenize("Er sagte: „Nein“, 600.000 U-Boote.", 0, 34, "de")]
+Most sentences hold no damage, so the scan must be cheap: ``findall`` and one dictionary
+look-up per token, no object per token. Offsets are computed for a sentence only when a
+flag needs them.
+
+>>> words = Words.of("Er sagte: „Nein“, 600.000 U-Boote.", 0, 34, "de")
+>>> words.texts
 ['Er', 'sagte', ':', '„', 'Nein', '“', ',', '600.000', 'U-Boote', '.']
+>>> words.span(8)
+(26, 33)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ._lexicon import ALL, BEST_SHIFT, NAME, NOUN, NUM, UNKNOWN, classes
+from ._lexicon import ALL, BEST_SHIFT, NAME, NOUN, NUM, UNKNOWN, classes, table
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["PUNCT", "Words"]
 
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+#: The classes of a punctuation mark: no word class at all.
+PUNCT = 1 << 31
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    #: The word's classes (``_lexicon`` bits); 0 for punctuation.
-    classes: int
+class Words:
+    """One sentence's tokens: ``texts[i]`` and ``bits[i]`` (its word classes, :data:`PUNCT` for punctuation)."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.classes != 0
+    __slots__ = ("_spans", "bits", "end", "language", "start", "text", "texts")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, language: str, texts: list[str], bits: list[int]) -> None:
+        self.text, self.start, self.end, self.language = text, start, end, language
+        self.texts, self.bits = texts, bits
+        self._spans: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, language: str) -> Words:
+        texts = _TOKEN.findall(text, start, end)
+        known = table(language)
+        bits = [known.get(t) or _learn(t, language, known) for t in texts]
+        return cls(text, start, end, language, texts, bits)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Offsets of token ``i`` in the text."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self.text, self.start, self.end)]
+        return self._spans[i]
+
+    def is_word(self, i: int) -> bool:
+        return not self.bits[i] & PUNCT
+
+    def capitalised(self, i: int) -> bool:
+        return self.texts[i][:1].isupper()
 
 
-def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
-    """The tokens of ``text[start:end]``: words (with classes), numbers and single punctuation marks."""
-    tokens = []
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        if word[0].isdigit():
-            bits = NUM | NUM << BEST_SHIFT
-        elif word[0].isalpha() or word[0] == "_":
-            bits = _word_classes(word, language)
-        else:
-            bits = 0
-        tokens.append(Token(match.start(), match.end(), word, bits))
-    return tokens
+#: The most word forms a table keeps before it starts afresh (bounded memory on endless corpora).
+_TABLE_LIMIT = 400_000
 
 
-def _word_classes(word: str, language: str) -> int:
-    bits = classes(word, language)
-    if bits & ALL == UNKNOWN and "-" in word:  # "IOC-Präsident", "NATO-Gipfel": the last part decides
-        bits = classes(word.rsplit("-", 1)[1] or word, language)
-    if bits & ALL == UNKNOWN and language == "en" and _POSSESSIVE.search(word):
+def _learn(token: str, language: str, known: dict[str, int]) -> int:
+    """Classes of a token the table does not hold yet; the table keeps them (numbers aside)."""
+    bits = _classes(token, language)
+    if not bits & NUM:
+        if len(known) > _TABLE_LIMIT:
+            known.clear()
+        known[token] = bits
+    return bits
+
+
+def _classes(token: str, language: str) -> int:
+    first = token[0]
+    if first.isdigit():
+        return NUM | NUM << BEST_SHIFT
+    if not (first.isalpha() or first == "_"):
+        return PUNCT
+    bits = classes(token, language)
+    if bits & ALL == UNKNOWN and "-" in token:  # "IOC-Präsident", "NATO-Gipfel": the last part decides
+        bits = classes(token.rsplit("-", 1)[1] or token, language)
+    if bits & ALL == UNKNOWN and language == "en" and _POSSESSIVE.search(token):
         bits = NAME | NOUN | NAME << BEST_SHIFT  # "Russia’s", "players'"
     return bits

@@ -18,13 +18,13 @@ subject with more words following ("dass Nordkorea schickte dreitausend seiner T
 kept the word order of the source language: a ``word-order`` finding.
 
 >>> text = "Das ist eine Eskalation am russischen Kriminalkrieg Zweitens ist dies ein Verstoß."
->>> [(text[j.left.start:j.right.end], j.certain) for j in scan_sentence(text, 0, len(text), "de").junctions]
+>>> [(text[j.start:j.end], j.certain) for j in scan_sentence(Words.of(text, 0, len(text), "de")).junctions]
 [('Kriminalkrieg Zweitens', True)]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ._lexicon import (
     ADJ,
@@ -46,7 +46,7 @@ from ._lexicon import (
     analysed,
     best,
 )
-from ._tokens import Token, tokenize
+from ._tokens import PUNCT, Words
 
 __all__ = ["Junction", "SentenceScan", "WordOrder", "scan_sentence"]
 
@@ -75,10 +75,14 @@ _ATTRIBUTION = {"de": frozenset({"so", "laut", "zufolge"}), "en": frozenset({"ac
 
 @dataclass(frozen=True, slots=True)
 class Junction:
-    """A lost sentence boundary between two words."""
+    """A lost sentence boundary: ``start``–``end`` spans the word before it and the word after it."""
 
-    left: Token
-    right: Token
+    start: int
+    #: Where the first sentence ends (a mend puts the period here).
+    boundary: int
+    end: int
+    left: str
+    right: str
     #: What the scan saw, for the reviewer.
     evidence: str
     #: Whether the boundary is certain enough to mend (a period after ``left``).
@@ -94,13 +98,19 @@ class WordOrder:
     verb: str
 
 
-@dataclass
 class SentenceScan:
-    junctions: list[Junction] = field(default_factory=list)
-    word_order: list[WordOrder] = field(default_factory=list)
+    """What the scan of one sentence found."""
+
+    __slots__ = ("finite", "junctions", "word_order")
+
+    def __init__(self) -> None:
+        self.junctions: list[Junction] = []
+        self.word_order: list[WordOrder] = []
+        #: Whether the sentence has a finite verb the lexicon lists.
+        self.finite = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     """The state of the clause segment being read."""
 
@@ -117,111 +127,118 @@ class _Clause:
     attribution: bool = False
 
 
-def _lower(token: Token) -> bool:
-    return not token.text[:1].isupper()
-
-
-def _is_finite(token: Token, language: str, *, after_pronoun: bool = False) -> bool:
+def _is_finite(w: Words, i: int, *, after_pronoun: bool = False) -> bool:
     """An unambiguous finite verb in lower case ("erhalte", "stellte", "said").
 
     Right after a personal pronoun an adjective cannot stand: "Sie erzielte" is a verb.
     """
-    bits = token.classes & ALL
+    bits = w.bits[i] & ALL
     if after_pronoun:
         bits &= ~ADJ
-    if not bits & FIN or not _lower(token) or bits & (NOUN | ADJ | DET | PRON | PREP | UNKNOWN):
+    if not bits & FIN or bits & (NOUN | ADJ | DET | PRON | PREP | UNKNOWN) or w.texts[i][:1].isupper():
         return False
-    if language == "en":
-        return best(token.classes) == FIN
+    if w.language == "en":
+        return best(w.bits[i]) == FIN
     return not bits & NONFIN
 
 
-def _verb_second_follows(tokens: list[Token], index: int, language: str) -> Token | None:
-    """The finite verb that follows the noun phrase starting at ``index``, if it comes within four words."""
-    for j in range(index + 1, min(index + 5, len(tokens))):
-        token = tokens[j]
-        if not token.is_word:
-            return None
-        if _is_finite(token, language):
-            return token
-        bits = token.classes & ALL
+def _verb_second_follows(w: Words, index: int) -> int:
+    """Index of the finite verb that follows the noun phrase starting at ``index`` within four words, or -1."""
+    german = w.language == "de"
+    for j in range(index + 1, min(index + 5, len(w.texts))):
+        raw = w.bits[j]
+        if raw & PUNCT:
+            return -1
+        if _is_finite(w, j):
+            return j
+        bits = raw & ALL
         if not bits & _NOUN_PHRASE or bits & _VERB:
-            return None
-        if _lower(token) and bits & (NOUN | NAME | UNKNOWN) and language == "de":
-            return None  # a lower-case unknown word is no part of a German noun phrase's head
-    return None
+            return -1
+        if german and bits & (NOUN | NAME | UNKNOWN) and not w.texts[j][:1].isupper():
+            return -1  # a lower-case unknown word is no part of a German noun phrase's head
+    return -1
 
 
-def _starter(token: Token, language: str) -> bool:
+def _starter(w: Words, i: int) -> bool:
     """A capitalised word that can only be a function word starting a clause ("Zweitens", "Er", "The")."""
-    if not token.text[:1].isupper() or token.text.isupper() or "-" in token.text:
+    word = w.texts[i]
+    if word.isupper() or "-" in word:
         return False  # "EU-weit", "NATO": a compound or an acronym, not a function word
-    bits = token.classes & ALL
-    return bool(bits) and not bits & ~_STARTERS and not (language == "en" and token.text == "I")
+    bits = w.bits[i] & ALL
+    return bool(bits) and not bits & ~_STARTERS and not (w.language == "en" and word == "I")
 
 
-def scan_sentence(text: str, start: int, end: int, language: str) -> SentenceScan:
-    """Lost boundaries and misplaced finite verbs in the sentence ``text[start:end]``."""
-    tokens = tokenize(text, start, end, language)
+def scan_sentence(w: Words) -> SentenceScan:
+    """Lost boundaries and misplaced finite verbs in one sentence."""
     scan = SentenceScan()
     clause = _Clause()
     main_finite = False
-    for i, token in enumerate(tokens):
-        if not token.is_word:
-            if token.text in _SEGMENT_BREAKS:
-                _close_clause(tokens, i, clause, scan, language)
+    texts, all_bits = w.texts, w.bits
+    breaks, enders = _SEGMENT_BREAKS, _ENDERS
+    previous_word = False
+    for i, raw in enumerate(all_bits):
+        if raw & PUNCT:
+            if texts[i] in breaks:
+                if clause.verb_last:
+                    _close_clause(w, i, clause, scan)
                 main_finite = main_finite or (clause.finite and not clause.subordinate)
-                clause = _Clause(start=i + 1)
+                clause = _Clause(i + 1)
+            previous_word = False
             continue
-        previous = tokens[i - 1] if i else None
-        if previous is not None and previous.is_word:
-            junction = _junction(tokens, i, clause, main_finite, language)
+        if previous_word and all_bits[i - 1] & enders and (texts[i][0].isupper() or clause.verb_last):
+            junction = _junction(w, i, clause, main_finite)
             if junction is not None:
                 scan.junctions.append(junction)
-                _close_clause(tokens, i, clause, scan, language)
-                clause, main_finite = _Clause(start=i), False
-        _read_word(tokens, i, clause, language)
-    _close_clause(tokens, len(tokens), clause, scan, language)
+                _close_clause(w, i, clause, scan)
+                clause, main_finite = _Clause(i), False
+        if clause.words < 2 or raw & FIN:
+            _read_word(w, i, clause)
+        else:
+            clause.words += 1
+        previous_word = True
+    _close_clause(w, len(texts), clause, scan)
+    scan.finite = main_finite or clause.finite or bool(scan.junctions)
     return scan
 
 
-def _read_word(tokens: list[Token], i: int, clause: _Clause, language: str) -> None:
-    """Update the clause state with the word ``tokens[i]``."""
-    token = tokens[i]
-    bits = token.classes & ALL
-    lowered = token.text.lower()
-    after_comma = i > 0 and tokens[i - 1].text == ","
+def _read_word(w: Words, i: int, clause: _Clause) -> None:
+    """Update the clause state with the word ``w.texts[i]``."""
+    word = w.texts[i]
+    bits = w.bits[i] & ALL
+    language = w.language
     if clause.words == 0:
-        relative = lowered in _RELATIVE[language] and after_comma and not _article(tokens, i)
+        lowered = word.lower()
+        relative = lowered in _RELATIVE[language] and i > 0 and w.texts[i - 1] == "," and not _article(w, i)
         # "Als", "Bis", "Seit" are prepositions too: "Als Hauptgründe nannte die NBU …" is a main clause.
         if relative or (bits & SUBORD and not bits & (FIN | NOUN | NAME | DET | PRON | PREP)):
             clause.subordinate, clause.opener = True, i
             clause.verb_last = language == "de" and (lowered in _VERB_LAST or relative)
         clause.attribution = lowered in _ATTRIBUTION[language]
-    elif clause.words == 1 and language == "de" and lowered in _RELATIVE["de"] and _after_comma_preposition(tokens, i):
+    elif clause.words == 1 and language == "de" and word in _RELATIVE["de"] and _after_comma_preposition(w, i):
         clause.subordinate, clause.opener, clause.verb_last = True, i, True  # "…, in dem …", "…, mit der …"
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    attributive = bits & ADJ and following is not None and following.text[:1].isupper()  # "zerstörte Heimatstadt"
-    if _lower(token) and bits & FIN and not bits & (NOUN | DET | PREP | PRON) and not attributive:
-        clause.finite = True
-        if clause.subordinate and clause.verb_at < 0:
-            clause.verb_at = i
+    if bits & FIN and not bits & (NOUN | DET | PREP | PRON) and not word[:1].isupper():
+        attributive = bits & ADJ and i + 1 < len(w.texts) and w.texts[i + 1][:1].isupper()  # "zerstörte Heimatstadt"
+        if not attributive:
+            clause.finite = True
+            if clause.subordinate and clause.verb_at < 0:
+                clause.verb_at = i
     clause.words += 1
 
 
-def _article(tokens: list[Token], i: int) -> bool:
-    """Whether ``tokens[i]`` ("die", "der") is an article: a noun or adjective follows at once."""
-    if i + 1 >= len(tokens) or not tokens[i].classes & ALL & DET:
+def _article(w: Words, i: int) -> bool:
+    """Whether ``w.texts[i]`` ("die", "der") is an article: a noun or adjective follows at once."""
+    if i + 1 >= len(w.texts) or not w.bits[i] & DET:
         return False
-    following = tokens[i + 1]
-    bits = following.classes & ALL
-    return (following.text[:1].isupper() and bool(bits & (NOUN | NAME | UNKNOWN))) or bits == ADJ
+    bits = w.bits[i + 1] & ALL
+    return (w.texts[i + 1][:1].isupper() and bool(bits & (NOUN | NAME | UNKNOWN))) or bits == ADJ
 
 
-def _complete(
-    tokens: list[Token], i: int, clause: _Clause, main_finite: bool, language: str, *, listing: bool = False
-) -> bool:
-    """Whether the words of the clause before ``tokens[i]`` make a complete clause.
+def _after_comma_preposition(w: Words, i: int) -> bool:
+    return i > 1 and w.texts[i - 2] == "," and bool(w.bits[i - 1] & PREP)
+
+
+def _complete(w: Words, i: int, clause: _Clause, main_finite: bool, *, listing: bool = False) -> bool:
+    """Whether the words of the clause before token ``i`` make a complete clause.
 
     With ``listing``, a segment after a comma that continues a main clause with its verb
     counts too ("Zu den Aufgaben gehören Messungen, Beobachtungen und die Erforschung …").
@@ -231,126 +248,131 @@ def _complete(
         return True
     if listing and main_finite and not clause.subordinate:
         return True
-    for token in tokens[clause.start : i]:
-        if token.is_word and token.classes & ALL == UNKNOWN and _lower(token):
-            bits = analysed(token.text, language)
+    for j in range(clause.start, i):
+        if w.bits[j] & ALL == UNKNOWN and not w.texts[j][:1].isupper():
+            bits = analysed(w.texts[j], w.language)
             if best(bits) == FIN and not bits & ALL & (ADJ | NOUN):
                 return True
     return False
 
 
-def _junction(tokens: list[Token], i: int, clause: _Clause, main_finite: bool, language: str) -> Junction | None:
-    """A lost boundary before ``tokens[i]`` (or a little later, where the new clause's subject starts)."""
-    left, right = tokens[i - 1], tokens[i]
-    left_bits = left.classes & ALL
-    if not left_bits & _ENDERS or (left.text.isupper() and len(left.text) == 1):
+def _make(w: Words, left: int, right: int, evidence: str, certain: bool) -> Junction:
+    start, boundary = w.span(left)
+    return Junction(start, boundary, w.span(right)[1], w.texts[left], w.texts[right], evidence, certain)
+
+
+def _junction(w: Words, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
+    """A lost boundary before token ``i`` (or a little later, where the new clause's subject starts)."""
+    texts = w.texts
+    left_bits = w.bits[i - 1] & ALL
+    if not left_bits & _ENDERS or (len(texts[i - 1]) == 1 and texts[i - 1].isupper()):
         return None
-    if clause.subordinate and language == "de":
-        if _lower(right):
-            if _verb_closes(left, right, clause, i) and (clause.verb_at >= 0 or clause.verb_at < 0):
-                return Junction(left, right, f"a new phrase after '{left.text}', the verb that ends the clause", False)
+    capital = texts[i][:1].isupper()
+    if clause.subordinate and w.language == "de":
+        if not capital:
+            if _verb_closes(w, i, clause):
+                return _make(w, i - 1, i, f"a new phrase after '{texts[i - 1]}', the verb that ends the clause", False)
             return None
         # Complete once its verb came last: "…, weil sie … verweigert hatte IOC-Präsident …".
-        if clause.verb_at < 0 or not left_bits & _VERB or not _lower(left):
+        if clause.verb_at < 0 or not left_bits & _VERB or texts[i - 1][:1].isupper():
             return None
-    if not right.text[:1].isupper():
+    if not capital:
         return None
-    if _starter(right, language):
-        return _starter_junction(tokens, i, clause, main_finite, language)
-    right_bits = right.classes & ALL
+    if _starter(w, i):
+        return _starter_junction(w, i, clause, main_finite)
+    right_bits = w.bits[i] & ALL
     if not right_bits & (NOUN | NAME | UNKNOWN) or right_bits & (_VERB | OTHER):
         return None
-    verb = _verb_second_follows(tokens, i, language)
-    if verb is None:
+    verb = _verb_second_follows(w, i)
+    if verb < 0:
         return None
-    start = _subject_start(tokens, i, tokens.index(verb), language)
-    left, right = tokens[start - 1], tokens[start]
-    if not left.classes & ALL & _ENDERS or not _complete(tokens, start, clause, main_finite, language):
+    start = _subject_start(w, i, verb)
+    left_bits = w.bits[start - 1] & ALL
+    if not left_bits & _ENDERS or not _complete(w, start, clause, main_finite):
         return None
-    if left.classes & ALL & (_VERB | SUBORD):
+    if left_bits & (_VERB | SUBORD):
         return None  # "said Moscow would respond", "warn that Ukraine could": a complement clause
-    if language == "en" and not _lower(left):
+    if w.language == "en" and texts[start - 1][:1].isupper():
         return None  # "North Korea", "Young Boys": English names run over several capitalised words
-    return Junction(left, right, f"a second clause '{right.text} … {verb.text}' without a boundary", False)
+    return _make(w, start - 1, start, f"a second clause '{texts[start]} … {texts[verb]}' without a boundary", False)
 
 
-def _after_comma_preposition(tokens: list[Token], i: int) -> bool:
-    return i > 1 and tokens[i - 2].text == "," and bool(tokens[i - 1].classes & ALL & PREP)
-
-
-def _starter_junction(
-    tokens: list[Token], i: int, clause: _Clause, main_finite: bool, language: str
-) -> Junction | None:
-    left, right = tokens[i - 1], tokens[i]
-    follower = tokens[i + 1] if i + 1 < len(tokens) else None
-    pronoun = bool(right.classes & ALL & PRON) and not right.classes & ALL & DET
-    if right.text in _FORMAL and language == "de":
-        if left.classes & ALL & (_VERB | SUBORD | PREP | CONJ) or follower is None:
+def _starter_junction(w: Words, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
+    texts, language = w.texts, w.language
+    bits = w.bits[i] & ALL
+    has_follower = i + 1 < len(w.texts)
+    pronoun = bool(bits & PRON) and not bits & DET
+    if texts[i] in _FORMAL and language == "de":
+        if w.bits[i - 1] & (_VERB | SUBORD | PREP | CONJ) or not has_follower:
             return None
-        if not _is_finite(follower, language, after_pronoun=True):
+        if not _is_finite(w, i + 1, after_pronoun=True):
             return None
-    if right.classes & ALL & DET and follower is not None and follower.text[:1].isupper() and language == "en":
+    if bits & DET and has_follower and texts[i + 1][:1].isupper() and language == "en":
         return None  # "The Hague", "The Guardian": an English name, not a new sentence
-    if not _complete(tokens, i, clause, main_finite, language, listing=True):
+    if not _complete(w, i, clause, main_finite, listing=True):
         return None
-    verb = _verb_second_follows(tokens, i, language) or (
-        follower if follower is not None and _is_finite(follower, language, after_pronoun=pronoun) else None
-    )
-    evidence = f"'{right.text}' starts a clause"
-    if verb is not None:
-        evidence += f" with its verb '{verb.text}'"
-    return Junction(left, right, evidence, verb is not None)
+    verb = _verb_second_follows(w, i)
+    if verb < 0 and has_follower and _is_finite(w, i + 1, after_pronoun=pronoun):
+        verb = i + 1
+    evidence = f"'{texts[i]}' starts a clause"
+    if verb >= 0:
+        evidence += f" with its verb '{texts[verb]}'"
+    return _make(w, i - 1, i, evidence, verb >= 0)
 
 
-def _subject_start(tokens: list[Token], first: int, verb: int, language: str) -> int:
-    """Where the subject before ``tokens[verb]`` starts, at ``first`` or later.
+def _subject_start(w: Words, first: int, verb: int) -> int:
+    """Where the subject before token ``verb`` starts, at ``first`` or later.
 
     "… Stadtteil Kyjiwskyj Feuerwehrleute kämpften": the subject is "Feuerwehrleute";
     a name of two words keeps together ("Thomas Bach"), and so does a title before it
     ("IOC-Präsident Thomas Bach"), a capitalised determiner or adjective before its noun
     ("Beide Behörden", "Wichtigste Abnehmer") and a genitive name ("Breslaus Innenstadt").
     """
-    def capital_name(token: Token) -> bool:
-        return token.text[:1].isupper() and bool(token.classes & ALL & (NAME | UNKNOWN))
+    def capital_name(j: int) -> bool:
+        return w.texts[j][:1].isupper() and bool(w.bits[j] & (NAME | UNKNOWN))
 
-    def first_name(token: Token) -> bool:  # a listed name ("Thomas", "Dmitri"), not an unlisted noun
-        return token.text[:1].isupper() and best(token.classes) == NAME
+    def first_name(j: int) -> bool:  # a listed name ("Thomas", "Dmitri"), not an unlisted noun
+        return w.texts[j][:1].isupper() and best(w.bits[j]) == NAME
 
     u = verb - 1
-    if capital_name(tokens[u]):
+    if capital_name(u):
         names = 1
-        while u - 1 >= first and first_name(tokens[u - 1]) and names < 3:
+        while u - 1 >= first and first_name(u - 1) and names < 3:
             u, names = u - 1, names + 1
-        if names >= 2 and u - 1 >= first and tokens[u - 1].classes & ALL & NOUN and tokens[u - 1].text[:1].isupper():
+        if names >= 2 and u - 1 >= first and w.bits[u - 1] & NOUN and w.texts[u - 1][:1].isupper():
             u -= 1  # a title before a person's name
     elif u - 1 >= first:
-        before = tokens[u - 1]
-        bits = before.classes & ALL
-        determiner = before.text[:1].isupper() and ((bits & (DET | ADJ) and not bits & (NOUN | NAME)) or bits & NUM)
-        genitive = language == "de" and capital_name(before) and before.text.endswith("s")
+        bits = w.bits[u - 1] & ALL
+        capital = w.texts[u - 1][:1].isupper()
+        determiner = capital and ((bits & (DET | ADJ) and not bits & (NOUN | NAME)) or bits & NUM)
+        genitive = w.language == "de" and capital_name(u - 1) and w.texts[u - 1].endswith("s")
         if determiner or genitive:
             u -= 1
     return u
 
 
-def _verb_closes(left: Token, right: Token, clause: _Clause, i: int) -> bool:
-    """Whether ``left`` is the verb ending a long verb-last clause and ``right`` opens a noun phrase."""
-    bits = right.classes & ALL
-    if not clause.verb_last or not bits or bits & ~(ADJ | DET) or i - clause.opener <= 5 or not _lower(left):
+def _verb_closes(w: Words, i: int, clause: _Clause) -> bool:
+    """Whether token ``i - 1`` is the verb ending a long verb-last clause and token ``i`` opens a noun phrase."""
+    bits = w.bits[i] & ALL
+    if not clause.verb_last or not bits or bits & ~(ADJ | DET) or i - clause.opener <= 5:
         return False
-    verb = analysed(left.text, "de") if left.classes & ALL == UNKNOWN else left.classes
+    left = w.texts[i - 1]
+    if left[:1].isupper():
+        return False
+    verb = analysed(left, "de") if w.bits[i - 1] & ALL == UNKNOWN else w.bits[i - 1]
     return bool(best(verb) & _VERB) and not verb & ALL & (ADJ | NOUN | DET)
 
 
-def _close_clause(tokens: list[Token], end: int, clause: _Clause, scan: SentenceScan, language: str) -> None:
+def _close_clause(w: Words, end: int, clause: _Clause, scan: SentenceScan) -> None:
     """At the end of a clause segment: a verb-last clause whose finite verb came early is a word-order finding."""
-    if language != "de" or not clause.verb_last or clause.verb_at < 0:
+    if w.language != "de" or not clause.verb_last or clause.verb_at < 0:
         return
-    after = [t for t in tokens[clause.verb_at + 1 : end] if t.is_word]
+    after = [j for j in range(clause.verb_at + 1, end) if w.is_word(j)]
     before = clause.verb_at - clause.opener - 1
-    if before > 3 or len(after) < 2 or any(t.classes & ALL & _VERB and _lower(t) for t in after):
+    if before > 3 or len(after) < 2:
         return
-    if after[0].classes & ALL & (PREP | CONJ | SUBORD):
+    if any(w.bits[j] & _VERB and not w.texts[j][:1].isupper() for j in after):
+        return
+    if w.bits[after[0]] & (PREP | CONJ | SUBORD):
         return  # an extraposed phrase ("…, dass die Zahl gestiegen sei im Vergleich …")
-    verb = tokens[clause.verb_at]
-    scan.word_order.append(WordOrder(tokens[clause.opener].start, after[-1].end, verb.text))
+    scan.word_order.append(WordOrder(w.span(clause.opener)[0], w.span(after[-1])[1], w.texts[clause.verb_at]))

@@ -20,6 +20,7 @@ mend: the closing mark becomes “.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from textfix.sentences import is_abbreviation
 __all__ = ["QuoteFinding", "pair_quotes"]
 
 _DOUBLE = frozenset("„“”»«\"")
+_DOUBLE_MARK = re.compile("[„“”»«\"]")
 _OPEN_BEFORE = frozenset(" \t([{–—-/\u00a0")
 _CLOSE_AFTER = frozenset(" \t.,;:!?)]}–—-/…\u00a0")
 
@@ -96,10 +98,8 @@ def _pair_paragraph(text: str, start: int, end: int, language: str, findings: li
     """Pair the marks of one paragraph; the quote still open at its end, if any."""
     opened: _Open | None = None
     german = language == "de"
-    for i in range(start, end):
-        mark = text[i]
-        if mark not in _DOUBLE:
-            continue
+    for found in _DOUBLE_MARK.finditer(text, start, end):
+        i, mark = found.start(), found.group()
         opening = _opening_position(text, i, start, end)
         closing = _closing_position(text, i, start, end)
         if opened is None:
