@@ -40,7 +40,8 @@ def test_segment_json_has_exactly_the_contract_fields(article: Path) -> None:
     code, out, _ = run("segment", "--json", str(article))
     assert code == 0
     payload = json.loads(out)
-    assert set(payload) == {"language", "segments"}
+    assert set(payload) == {"language", "segments", "flags"}
+    assert payload["flags"] == []
     assert payload["language"] == "de"
     kinds = [(s["kind"], s["lang"], s["reason"]) for s in payload["segments"]]
     assert kinds == [

@@ -57,7 +57,7 @@ def test_legend_counts_each_kind(seed: Result) -> None:
     page = render_page(seed, "seed.txt")
     counts = dict(re.findall(r'<b data-kind="(\w+)">(\d+)</b>', page))
     assert counts == {"debris": "4", "duplicate": "2", "repair": "1", "translation": "0", "glossary": "0",
-                      "whitespace": "5", "untranslated": "2"}
+                      "whitespace": "5", "untranslated": "2", "flags": str(len(seed.flags))}
 
 
 def test_page_names_are_distinct_and_never_the_index() -> None:

@@ -34,10 +34,12 @@ def _translated(text: str, start: int, end: int, after: str, route: tuple[str, .
 
 def test_document_report_has_the_documented_keys(seed: Result) -> None:
     entry = document_report(seed, "a.txt")
-    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "rejected", "problems", "summary"]
+    assert list(entry) == ["file", "language", "encoding", "segments", "edits", "rejected", "problems", "flags",
+                           "summary"]
     assert list(entry["summary"]) == ["changes", "marked", "characters", "languages", "untranslated",
-                                      "glossary_problems", "low_confidence", "rejected"]
+                                      "glossary_problems", "low_confidence", "rejected", "flags"]
     assert [e["id"] for e in entry["edits"]] == [e.id for e in seed.edits]
+    assert entry["flags"] == seed.segments_json()["flags"]
     assert entry["segments"] == seed.segments_json()["segments"]
 
 

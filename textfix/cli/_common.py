@@ -98,6 +98,10 @@ MinConfidence = Annotated[
         "(0..1).",
     ),
 ]
+NoMend = Annotated[
+    bool,
+    typer.Option("--no-mend", help="Keep machine-translation damage as it is (it is still flagged); mend nothing."),
+]
 
 
 def fail(message: str) -> None:
@@ -122,13 +126,14 @@ def choose_options(
     glossary_files: Sequence[Path] | None = None,
     no_builtin_glossary: bool = False,
     min_confidence: float | None = None,
+    no_mend: bool = False,
 ) -> Options:
     """:func:`textfix.options.options_from_choices` for a command: a usage error exits 2, a bad glossary 1."""
     try:
         return options_from_choices(
             languages=languages, document_language=lang, translate=translate, target_language=to,
             keep_untranslated=keep_untranslated, glossary=glossary, glossary_files=glossary_files or (),
-            builtin_glossary=not no_builtin_glossary, min_confidence=min_confidence,
+            builtin_glossary=not no_builtin_glossary, min_confidence=min_confidence, mend=not no_mend,
         )
     except OptionsError as error:
         raise typer.BadParameter(str(error)) from error

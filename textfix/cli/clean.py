@@ -36,6 +36,7 @@ from ._common import (
     MinConfidence,
     ModelsDir,
     NoBuiltinGlossary,
+    NoMend,
     app,
     choose_options,
     choose_reading,
@@ -130,6 +131,7 @@ def fix(
     min_confidence: MinConfidence = None,
     glossary_files: GlossaryFiles = None,
     no_builtin_glossary: NoBuiltinGlossary = False,
+    no_mend: NoMend = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
@@ -141,7 +143,7 @@ def fix(
     options = choose_options(
         languages, lang, translate=not no_translate, to=to, keep_untranslated=keep_untranslated,
         glossary=True, glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, no_mend=no_mend,
     )
     book = _decision_book(decisions)
     if any(is_batch_input(name) for name in files):
@@ -274,6 +276,7 @@ def diff(
     models_dir: ModelsDir = None,
     glossary_files: GlossaryFiles = None,
     no_builtin_glossary: NoBuiltinGlossary = False,
+    no_mend: NoMend = False,
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
@@ -289,6 +292,7 @@ def diff(
     options = choose_options(
         languages, lang, translate=translate, to=to, keep_untranslated=keep_untranslated, glossary=True,
         glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary, min_confidence=min_confidence,
+        no_mend=no_mend,
     )
     models = store(models_dir) if options.translates else None
     results, failures = review_documents(files, options, models, max_bytes=max_bytes, field=jsonl_field,

@@ -13,9 +13,10 @@ inline and markers never nest::
 ``clean-*`` files carry no marker. Stripping the markers gives the text a reader sees;
 offsets are into that text (the part after the header's blank line).
 
->>> doc = parse_damage("# textfix-damage lang=de\\n\\nEr kam [[run-on|]]Dann ging er.\\n", "damaged-de-99.txt")
->>> doc.text, [(m.kind, m.start, m.end) for m in doc.marks]
-('Er kam Dann ging er.\\n', [('run-on', 7, 7)])
+>>> source = "# textfix-damage lang=de\\n\\nTitel\\n\\nEr kam [[run-on|]]Dann ging er.\\n\\nA.\\n\\nB.\\n"
+>>> doc = parse_damage(source, "damaged-de-99.txt")
+>>> doc.text[7:27], [(m.kind, m.start, m.end) for m in doc.marks]
+('Er kam Dann ging er.', [('run-on', 14, 14)])
 """
 
 from __future__ import annotations

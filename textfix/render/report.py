@@ -13,6 +13,8 @@ Format (``REPORT_VERSION`` 1)::
   ``scores`` (mean log-probability per target token, per hop), ``confidence`` (0..1),
   ``pivot`` (the English text in between) and ``names_kept`` (glossary placeholders survived).
 - ``rejected``: the edits review decisions left out (same form; empty without decisions).
+- ``flags``: damage machine translation left in the document-language text
+  (:class:`textfix.model.Flag`: start, end, kind, message; sorted), as ``segment --json`` has them.
 - ``problems``: what went wrong or was kept verbatim (:class:`textfix.model.Problem`: kind,
   start, end, message, lang, term), e.g. spans without a model, names lost in translation.
 - ``summary``: ``changes`` (edits per kind, every kind present), ``marked`` (edits that are
@@ -20,8 +22,8 @@ Format (``REPORT_VERSION`` 1)::
   foreign segments per language), ``untranslated`` (foreign segments no translation edit
   covers: start, end, lang, text), ``glossary_problems`` (the messages of the names lost
   in translation, empty without a glossary), ``low_confidence`` (translations whose confidence
-  is below :data:`LOW_CONFIDENCE`: start, end, confidence) and ``rejected`` (how many edits
-  review decisions left out).
+  is below :data:`LOW_CONFIDENCE`: start, end, confidence), ``rejected`` (how many edits
+  review decisions left out) and ``flags`` (flags per kind, every kind present).
 
 >>> from textfix import clean
 >>> summary = document_report(clean("Die NATO ist besorgt .\\n\\nLeave a Reply\\n"))["summary"]
@@ -39,6 +41,7 @@ from textfix.model import Edit, EditKind, ProblemKind, Result, Segment, edit_ids
 from textfix.output import write_atomic
 
 from .align import CHANGE_KINDS, MARKED_KINDS
+from .flags import flag_counts
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -157,6 +160,7 @@ def document_report(result: Result, name: str | None = None) -> dict[str, object
         "glossary_problems": _glossary_problems(result),
         "low_confidence": low_confidence(result),
         "rejected": len(result.rejected),
+        "flags": flag_counts(result.flags),
     }
     return {
         "file": name,
@@ -166,6 +170,7 @@ def document_report(result: Result, name: str | None = None) -> dict[str, object
         "edits": [{"id": i, **edit_json(e)} for i, e in zip(edit_ids(result.edits), result.edits, strict=True)],
         "rejected": [{"id": e.id, **edit_json(e)} for e in result.rejected],
         "problems": [p.to_json() for p in result.problems],
+        "flags": [f.to_json() for f in result.flags],
         "summary": summary,
     }
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from textfix.model import Result, Segment
 
+from .flags import flag_line
+
 __all__ = ["render_segments"]
 
 _STYLES = {
@@ -16,6 +18,7 @@ _STYLES = {
 }
 _RESET = "\x1b[0m"
 _DIM = "\x1b[2m"
+_FLAG = "\x1b[1;35m"
 
 
 def _label(segment: Segment) -> str:
@@ -29,7 +32,7 @@ def _label(segment: Segment) -> str:
 
 
 def render_segments(result: Result, *, colour: bool) -> str:
-    """One line per segment: its label, then its text (colours only when ``colour``).
+    """One line per segment: its label, then its text (colours only when ``colour``); then one line per flag.
 
     >>> from textfix import clean
     >>> print(render_segments(clean("Hallo Welt, wie geht es.\\n\\nLeave a Reply\\n"), colour=False))
@@ -46,6 +49,9 @@ def render_segments(result: Result, *, colour: bool) -> str:
             lines.append(f"{_DIM}{label}{_RESET} {style}{text}{_RESET}")
         else:
             lines.append(f"{label} {text}")
+    for flag in result.flags:
+        line = flag_line(flag, result.original)
+        lines.append(f"{_FLAG}{line}{_RESET}" if colour else line)
     return "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ from wcwidth import wcwidth
 from textfix.model import EditKind, Result
 
 from .align import Piece, Row, align, trimmed_side
+from .flags import flag_line, flags_by_row
 from .report import LOW_CONFIDENCE
 
 __all__ = ["MAX_WIDTH", "MIN_WIDTH", "columns", "render_side_by_side", "terminal_width", "wrap_runs"]
@@ -37,6 +38,7 @@ _ANSI: dict[str, str] = {
     EditKind.GLOSSARY: "\x1b[34m",
     "foreign": "\x1b[3;33m",
     "label": "\x1b[2m",
+    "flag": "\x1b[1;35m",
 }
 _ANY_OTHER_KIND = "\x1b[4;37m"  # a kind without a style of its own is still marked
 _RESET = "\x1b[0m"
@@ -202,9 +204,10 @@ def render_side_by_side(
     Changes are shown ``[-before-]`` on the left and ``{+after+}`` on the right, in the
     style of their kind when ``colour``, each followed by ``{reason}`` (a translation's with
     the models' confidence); whitespace changes are applied silently. Lines fit ``width``
-    (default: the terminal width). ``changed_only`` leaves out the paragraphs without a marked
-    change, saying how many. What went wrong or was kept verbatim (:attr:`Result.problems`)
-    follows, one line each.
+    (default: the terminal width). Each paragraph's flags (:attr:`Result.flags`) follow it, one
+    ``⚑ kind «text»: message`` line each. ``changed_only`` leaves out the paragraphs without a
+    marked change or a flag, saying how many. What went wrong or was kept verbatim
+    (:attr:`Result.problems`) follows, one line each.
 
     >>> from textfix import clean
     >>> r = clean("Erster Absatz bleibt.\\n\\nZweiter bleibt auch.\\n\\nLeave a Reply\\n")
@@ -220,8 +223,9 @@ def render_side_by_side(
     lines = [_paint([("original", None)], column, False) + " │ output", "─" * column + "─┼─" + "─" * column]
     skipped = 0
     shown = 0
-    for row in align(result):
-        if changed_only and not any(piece.marked for piece in row.pieces):
+    rows = align(result)
+    for row, flags in zip(rows, flags_by_row(result, rows), strict=True):
+        if changed_only and not flags and not any(piece.marked for piece in row.pieces):
             skipped += 1
             continue
         left, right = (wrap_runs(side, column) for side in _side_runs(row))
@@ -237,6 +241,9 @@ def render_side_by_side(
             a = _paint(left[i] if i < len(left) else [], column, colour)
             b = _paint(right[i] if i < len(right) else [], 0, colour)
             lines.append(f"{a} │ {b}".rstrip())
+        for flag in flags:
+            wrapped = wrap_runs([(flag_line(flag, result.original), "flag")], total)
+            lines.extend(_paint(line, 0, colour) for line in wrapped)
     if skipped:
         lines.append(_paint([(_unchanged(skipped), "label")], column, colour) + " │")
     lines.extend(f"problem: {p.message} (characters {p.start}-{p.end})" for p in result.problems)
