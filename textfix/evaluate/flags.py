@@ -30,11 +30,14 @@ from .gold import GoldFormatError
 
 __all__ = [
     "DAMAGE_KINDS",
+    "PINNED",
     "DamageDocument",
     "DamageMark",
+    "corpus_digest",
     "evaluate_flags",
     "load_damage",
     "parse_damage",
+    "part_reports",
 ]
 
 #: The kinds of damage a marker may name (the values of :class:`textfix.model.FlagKind`).
@@ -171,3 +174,57 @@ def evaluate_flags(documents: Sequence[DamageDocument], language: str | None = N
     report["clean_documents"] = float(clean_documents)
     report["false_flags_per_clean"] = clean_flags / clean_documents if clean_documents else 0.0
     return report
+
+
+#: The metrics the test suite pins as floors (recalls and precision may not drop; false flags may not rise).
+PINNED = ("run-on_recall", "quote_recall", "fragment_recall", "precision")
+
+
+def part_reports(directory: Path) -> dict[str, dict[str, float]]:
+    """Scores of each part (``tune``, ``heldout``) and language: ``{"tune/de": {...}, ...}``."""
+    reports = {}
+    for part in ("tune", "heldout"):
+        documents = load_damage(directory / part)
+        for language in ("de", "en"):
+            reports[f"{part}/{language}"] = evaluate_flags(documents, language)
+    return reports
+
+
+def corpus_digest(directory: Path) -> str:
+    """A digest of every damage file's path and bytes: the baseline is only valid for these."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*.txt")):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m textfix.evaluate.flags [DIR] [--update-baseline FILE]``: the flags' scores per part and language."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m textfix.evaluate.flags", description=main.__doc__)
+    parser.add_argument("directory", nargs="?", type=Path, default=Path("corpus/mtdamage"))
+    parser.add_argument("--update-baseline", type=Path, metavar="FILE", help="pin the current scores as floors")
+    args = parser.parse_args(argv)
+    reports = part_reports(args.directory)
+    names = [k for k in next(iter(reports.values())) if not k.endswith("_marks")]
+    print(f"{'':24}" + "".join(f"{part:>12}" for part in reports))
+    for name in names:
+        print(f"{name:24}" + "".join(f"{report[name]:12.3f}" for report in reports.values()))
+    if args.update_baseline:
+        floors = {
+            part: {**{k: round(max(r[k] - 0.02, 0.0), 3) for k in PINNED},
+                   "false_flags_per_clean": round(r["false_flags_per_clean"] + 0.07, 3)}
+            for part, r in reports.items()
+        }
+        baseline = {"corpus_hash": corpus_digest(args.directory), "measured": reports, "floors": floors}
+        args.update_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

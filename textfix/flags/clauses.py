@@ -56,6 +56,10 @@ _SEGMENT_BREAKS = frozenset(",;:–—-()[]„“”»«\"‚‘›‹/")
 _STARTERS = ADV | PRON | DET | PREP | SUBORD | CONJ
 #: Classes of a word that can end a clause (the word before a lost boundary).
 _ENDERS = NOUN | NAME | ADV | PRON | FIN | NONFIN | PARTICLE | NUM | UNKNOWN
+#: English ends clauses on predicative adjectives too ("… making the contributions voluntary").
+_ENDERS_EN = _ENDERS | ADJ
+#: Closing quotation marks a lost boundary may follow ("… as “irreversible” It does not …").
+_CLOSING = frozenset("“”«\"")
 #: Words a noun phrase is made of, between its head and a verb in second position.
 _NOUN_PHRASE = NOUN | NAME | UNKNOWN | DET | ADJ | NUM
 _VERB = FIN | NONFIN
@@ -174,7 +178,10 @@ def scan_sentence(w: Words) -> SentenceScan:
     clause = _Clause()
     main_finite = False
     texts, all_bits = w.texts, w.bits
-    breaks, enders = _SEGMENT_BREAKS, _ENDERS
+    breaks = _SEGMENT_BREAKS
+    # A word before a possible boundary: one that can end a clause, or a preposition that may be
+    # a separable particle ("teilte das Ministerium mit Ein Großteil …", checked in _junction).
+    enders = (_ENDERS_EN if w.language == "en" else _ENDERS) | PREP
     previous_word = False
     for i, raw in enumerate(all_bits):
         if raw & PUNCT:
@@ -183,10 +190,12 @@ def scan_sentence(w: Words) -> SentenceScan:
                     _close_clause(w, i, clause, scan)
                 main_finite = main_finite or (clause.finite and not clause.subordinate)
                 clause = _Clause(i + 1)
-            previous_word = False
+            # A closing quotation mark right after a word keeps the word in view: "… “irreversible” It …".
+            previous_word = previous_word and texts[i] in _CLOSING and i + 1 < len(texts) and texts[i + 1][0].isupper()
             continue
-        if previous_word and all_bits[i - 1] & enders and (texts[i][0].isupper() or clause.verb_last):
-            junction = _junction(w, i, clause, main_finite)
+        left = i - 1 if i and not all_bits[i - 1] & PUNCT else i - 2
+        if previous_word and all_bits[left] & enders and (texts[i][0].isupper() or clause.verb_last):
+            junction = _junction(w, left, i, clause, main_finite)
             if junction is not None:
                 scan.junctions.append(junction)
                 _close_clause(w, i, clause, scan)
@@ -261,63 +270,95 @@ def _make(w: Words, left: int, right: int, evidence: str, certain: bool) -> Junc
     return Junction(start, boundary, w.span(right)[1], w.texts[left], w.texts[right], evidence, certain)
 
 
-def _junction(w: Words, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
-    """A lost boundary before token ``i`` (or a little later, where the new clause's subject starts)."""
-    texts = w.texts
-    left_bits = w.bits[i - 1] & ALL
-    if not left_bits & _ENDERS or (len(texts[i - 1]) == 1 and texts[i - 1].isupper()):
+def _junction(w: Words, left: int, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
+    """A lost boundary between tokens ``left`` and ``i`` (or a little later, where the new clause's subject starts)."""
+    texts, english = w.texts, w.language == "en"
+    left_bits = w.bits[left] & ALL
+    enders = _ENDERS_EN if english else _ENDERS
+    if len(texts[left]) == 1 and texts[left].isupper():
         return None
+    if not left_bits & enders:
+        # A preposition may be a separable particle ending the clause ("teilte … mit"): only
+        # before a function word that starts a clause with its verb.
+        if not left_bits & PREP or not texts[i][:1].isupper() or not _starter(w, i) or not clause.finite:
+            return None
+        junction = _starter_junction(w, left, i, clause, main_finite)
+        return junction if junction is not None and junction.certain else None
     capital = texts[i][:1].isupper()
     if clause.subordinate and w.language == "de":
         if not capital:
             if _verb_closes(w, i, clause):
-                return _make(w, i - 1, i, f"a new phrase after '{texts[i - 1]}', the verb that ends the clause", False)
+                return _make(w, left, i, f"a new phrase after '{texts[left]}', the verb that ends the clause", False)
             return None
         # Complete once its verb came last: "…, weil sie … verweigert hatte IOC-Präsident …".
-        if clause.verb_at < 0 or not left_bits & _VERB or texts[i - 1][:1].isupper():
+        if clause.verb_at < 0 or not left_bits & _VERB or texts[left][:1].isupper():
             return None
     if not capital:
         return None
     if _starter(w, i):
-        return _starter_junction(w, i, clause, main_finite)
+        return _starter_junction(w, left, i, clause, main_finite)
     right_bits = w.bits[i] & ALL
     if not right_bits & (NOUN | NAME | UNKNOWN) or right_bits & (_VERB | OTHER):
         return None
     verb = _verb_second_follows(w, i)
     if verb < 0:
         return None
-    start = _subject_start(w, i, verb)
-    left_bits = w.bits[start - 1] & ALL
-    if not left_bits & _ENDERS or not _complete(w, start, clause, main_finite):
+    # Where the new subject starts: at once after a verb, particle or adverb that ends a clause
+    # ("… nicht an Kremlsprecher Dmitri Peskow nannte …"), and always in English.
+    strong_end = left_bits & (_VERB | PARTICLE | ADV) and not left_bits & (NOUN | NAME)
+    start = i if english or strong_end else _subject_start(w, i, verb)
+    before = left if start == i else start - 1
+    left_bits = w.bits[before] & ALL
+    listing = not english and start - clause.start >= 2 and _noun_phrase_segment(w, clause)
+    if not left_bits & enders or not _complete(w, start, clause, main_finite, listing=listing):
         return None
-    if left_bits & (_VERB | SUBORD):
+    if not english and not texts[before][:1].isupper():
+        if left_bits == UNKNOWN:
+            left_bits = analysed(texts[before], "de") & ALL
+        if left_bits & (DET | ADJ):
+            return None  # "viele Granaten würden", "auf ukrainischem Boden sei": the word belongs to the subject
+    if left_bits & SUBORD or (english and left_bits & _VERB and "-" not in texts[before]):
         return None  # "said Moscow would respond", "warn that Ukraine could": a complement clause
-    if w.language == "en" and texts[start - 1][:1].isupper():
-        return None  # "North Korea", "Young Boys": English names run over several capitalised words
-    return _make(w, start - 1, start, f"a second clause '{texts[start]} … {texts[verb]}' without a boundary", False)
+    if english and texts[before][:1].isupper() and not (texts[before].isupper() and best(w.bits[i]) == NOUN):
+        return None  # "North Korea", "the United States": English names run over capitalised words
+    if english and any(texts[j][:1].isupper() and texts[j - 1][:1].islower() for j in range(start + 1, verb)):
+        return None  # "twelve Ukrainian films Organisers said": the new subject starts later
+    return _make(w, before, start, f"a second clause '{texts[start]} … {texts[verb]}' without a boundary", False)
 
 
-def _starter_junction(w: Words, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
+def _noun_phrase_segment(w: Words, clause: _Clause) -> bool:
+    """Whether a clause segment after a comma starts with a noun phrase, as items of a list do.
+
+    Not with a preposition or adverb: "Er sagte, vor allem Nordkorea habe …" is reported speech.
+    """
+    if clause.start == 0 or clause.start >= len(w.texts) or w.texts[clause.start - 1] != ",":
+        return False
+    bits = w.bits[clause.start] & ALL
+    return bool(bits & (NOUN | NAME | UNKNOWN | DET | PRON | ADJ | NUM)) and not bits & (PREP | ADV | SUBORD | CONJ)
+
+
+def _starter_junction(w: Words, left: int, i: int, clause: _Clause, main_finite: bool) -> Junction | None:
     texts, language = w.texts, w.language
     bits = w.bits[i] & ALL
     has_follower = i + 1 < len(w.texts)
     pronoun = bool(bits & PRON) and not bits & DET
     if texts[i] in _FORMAL and language == "de":
-        if w.bits[i - 1] & (_VERB | SUBORD | PREP | CONJ) or not has_follower:
+        if w.bits[left] & (_VERB | SUBORD | PREP | CONJ) or not has_follower:
             return None
         if not _is_finite(w, i + 1, after_pronoun=True):
             return None
-    if bits & DET and has_follower and texts[i + 1][:1].isupper() and language == "en":
-        return None  # "The Hague", "The Guardian": an English name, not a new sentence
     if not _complete(w, i, clause, main_finite, listing=True):
         return None
     verb = _verb_second_follows(w, i)
     if verb < 0 and has_follower and _is_finite(w, i + 1, after_pronoun=pronoun):
         verb = i + 1
+    name = bits & DET and has_follower and texts[i + 1][:1].isupper() and language == "en"
+    if name and (verb < 0 or w.bits[left] & (_VERB | PREP)):
+        return None  # "The Hague", "told The Guardian": a name, unless its verb follows after an ender
     evidence = f"'{texts[i]}' starts a clause"
     if verb >= 0:
         evidence += f" with its verb '{texts[verb]}'"
-    return _make(w, i - 1, i, evidence, verb >= 0)
+    return _make(w, left, i, evidence, verb >= 0)
 
 
 def _subject_start(w: Words, first: int, verb: int) -> int:
