@@ -28,7 +28,7 @@ from .errors import (
     OutputError,
     TextfixError,
 )
-from .model import Edit, EditKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
+from .model import Edit, EditKind, Flag, FlagKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
 from .options import DEFAULT_LANGUAGES, Options, options_from_choices
 from .pipeline import clean, clean_decoded, clean_many
 from .read import Decoded, decode_bytes, read_path
@@ -42,6 +42,8 @@ __all__ = [
     "Edit",
     "EditKind",
     "EditLogError",
+    "Flag",
+    "FlagKind",
     "GlossaryError",
     "InputError",
     "InputTooLargeError",

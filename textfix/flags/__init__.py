@@ -72,6 +72,10 @@ def flag_document(segmentation: Segmentation, *, mend: bool = True) -> FlagOutco
     for segment in checked:
         _flag_segment(text, segment, language, flags, edits, segment.start in after_foreign)
     inside = _Inside(checked)
+    if language == "en":  # one search of the whole text: per segment it would cost more than all the rest
+        for a, b in doubled_words(text, 0, len(text)):
+            if inside(a) and inside(b - 1):
+                flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
     for finding in pair_quotes(text, list(_paragraphs(segmentation)), language):
         if not inside(finding.position):
             continue
@@ -103,9 +107,7 @@ def _flag_segment(
         elif start == segment.start and after_foreign and is_dangling_tail(words):
             message = "a half sentence left after a switch of language: it does not stand as a sentence"
             flags.append(Flag(start, end, FlagKind.FRAGMENT, message))
-    if language == "en":
-        for a, b in doubled_words(text, segment.start, segment.end):
-            flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
+
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

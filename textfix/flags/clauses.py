@@ -183,6 +183,7 @@ def scan_sentence(w: Words) -> SentenceScan:
     # a separable particle ("teilte das Ministerium mit Ein Großteil …", checked in _junction).
     enders = (_ENDERS_EN if w.language == "en" else _ENDERS) | PREP
     previous_word = False
+    finite_at = [j for j, bits in enumerate(all_bits) if bits & FIN]
     for i, raw in enumerate(all_bits):
         if raw & PUNCT:
             if texts[i] in breaks:
@@ -193,13 +194,14 @@ def scan_sentence(w: Words) -> SentenceScan:
             # A closing quotation mark right after a word keeps the word in view: "… “irreversible” It …".
             previous_word = previous_word and texts[i] in _CLOSING and i + 1 < len(texts) and texts[i + 1][0].isupper()
             continue
-        left = i - 1 if i and not all_bits[i - 1] & PUNCT else i - 2
-        if previous_word and all_bits[left] & enders and (texts[i][0].isupper() or clause.verb_last):
-            junction = _junction(w, left, i, clause, main_finite)
-            if junction is not None:
-                scan.junctions.append(junction)
-                _close_clause(w, i, clause, scan)
-                clause, main_finite = _Clause(i), False
+        if previous_word and (clause.verb_last or texts[i][0].isupper()):
+            left = i - 1 if not all_bits[i - 1] & PUNCT else i - 2
+            if all_bits[left] & enders and _worth_a_look(w, i, clause, finite_at):
+                junction = _junction(w, left, i, clause, main_finite)
+                if junction is not None:
+                    scan.junctions.append(junction)
+                    _close_clause(w, i, clause, scan)
+                    clause, main_finite = _Clause(i), False
         if clause.words < 2 or raw & FIN:
             _read_word(w, i, clause)
         else:
@@ -208,6 +210,19 @@ def scan_sentence(w: Words) -> SentenceScan:
     _close_clause(w, len(texts), clause, scan)
     scan.finite = main_finite or clause.finite or bool(scan.junctions)
     return scan
+
+
+def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bool:
+    """A cheap first look: can a boundary lie before token ``i`` at all?
+
+    A capitalised function word may start a clause; any other capitalised word only with a
+    verb soon after it; a lower-case word only after the verb of a verb-last clause.
+    """
+    if not w.texts[i][0].isupper():
+        return clause.verb_last
+    if not w.bits[i] & ALL & ~_STARTERS:
+        return True
+    return any(i < j <= i + 4 for j in finite_at)
 
 
 def _read_word(w: Words, i: int, clause: _Clause) -> None:
