@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_abbreviation", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "is_abbreviation", "split_sentences"]
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s+[\"'„“«(\[]?[\w–—-])")
 _ABBREVIATIONS = frozenset(
@@ -42,8 +42,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
-#: Public name for the flag stage, which must not take an abbreviation's period for a sentence end.
+#: Public names for the flag stage, which must not take an abbreviation's period for a sentence end.
 is_abbreviation = _is_abbreviation
+ABBREVIATIONS = _ABBREVIATIONS
 
 
 def _next_letter_is_lower(text: str, position: int, end: int) -> bool:

@@ -25,17 +25,15 @@ mended is flagged too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
 from textfix.segment import Segmentation, paragraph_spans
-from textfix.sentences import split_sentences
 
 from ._tokens import Words
-from .clauses import scan_sentence
+from .clauses import scan_words
 from .fragments import doubled_words, is_dangling_tail, is_fragment
 from .quotes import pair_quotes
 
@@ -43,7 +41,6 @@ __all__ = ["FLAG_LANGUAGES", "FlagOutcome", "flag_document"]
 
 #: The languages whose damage the stage knows.
 FLAG_LANGUAGES = ("de", "en")
-_ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
 _BOUNDARY = Reason(EditKind.REPAIR, "sentence boundary")
 _QUOTE_MARK = Reason(EditKind.REPAIR, "quotation mark")
 
@@ -91,35 +88,26 @@ def _flag_segment(
     text: str, segment: Segment, language: str, flags: list[Flag], edits: list[Edit], after_foreign: bool
 ) -> None:
     """Run-ons, word order and fragments in the sentences of one text segment."""
-    for start, end in _sentences(text, segment.start, segment.end):
-        words = Words.of(text, start, end, language)
-        scan = scan_sentence(words)
-        for junction in scan.junctions:
-            message = f"no sentence boundary between '{junction.left}' and '{junction.right}': {junction.evidence}"
-            flags.append(Flag(junction.start, junction.end, FlagKind.RUN_ON, message))
-            if junction.certain:
-                edits.append(Edit(junction.boundary, junction.boundary, "", ".", _BOUNDARY))
-        for finding in scan.word_order:
-            message = f"the finite verb '{finding.verb}' should come last in this subordinate clause"
-            flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
-        if (not scan.finite or language == "en") and is_fragment(words):
+    words = Words.of(text, segment.start, segment.end, language)
+    if not words.texts:
+        return
+    scan = scan_words(words)
+    for junction in scan.junctions:
+        message = f"no sentence boundary between '{junction.left}' and '{junction.right}': {junction.evidence}"
+        flags.append(Flag(junction.start, junction.end, FlagKind.RUN_ON, message))
+        if junction.certain:
+            edits.append(Edit(junction.boundary, junction.boundary, "", ".", _BOUNDARY))
+    for finding in scan.word_order:
+        message = f"the finite verb '{finding.verb}' should come last in this subordinate clause"
+        flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
+    for number, (lo, hi, finite) in enumerate(scan.sentences):
+        if is_fragment(words, lo, hi, finite=finite):
+            start, end = words.span(lo)[0], words.span(hi - 1)[1]
             flags.append(Flag(start, end, FlagKind.FRAGMENT, "this sentence breaks off before its verb"))
-        elif start == segment.start and after_foreign and is_dangling_tail(words):
+        elif number == 0 and after_foreign and is_dangling_tail(words, lo, hi):
+            start, end = words.span(lo)[0], words.span(hi - 1)[1]
             message = "a half sentence left after a switch of language: it does not stand as a sentence"
             flags.append(Flag(start, end, FlagKind.FRAGMENT, message))
-
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of ``text[start:end]``, an ordinal's period not taken for a sentence end ("30. Minute")."""
-    spans: list[tuple[int, int]] = []
-    for span in split_sentences(text, start, end):
-        last = spans[-1] if spans else None
-        if last is not None and text[last[1] - 2 : last[1] - 1].isdigit() and _ORDINAL_END.search(text, *last):
-            spans[-1] = (spans[-1][0], span[1])
-        else:
-            spans.append(span)
-    return spans
 
 
 class _Inside:

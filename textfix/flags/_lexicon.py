@@ -144,7 +144,7 @@ def best(bits: int) -> int:
     >>> best(classes("sagte", "de")) == FIN
     True
     """
-    return bits >> BEST_SHIFT
+    return (bits >> BEST_SHIFT) & ALL
 
 
 def _look_up(word: str, language: str) -> int:

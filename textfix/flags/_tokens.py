@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import ALL, BEST_SHIFT, NAME, NOUN, NUM, UNKNOWN, classes, table
+from ._lexicon import ALL, BEST_SHIFT, NAME, NOUN, NUM, UNKNOWN, classes
 
-__all__ = ["PUNCT", "Words"]
+__all__ = ["CAPITAL", "PUNCT", "Words"]
 
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: The classes of a punctuation mark: no word class at all.
 PUNCT = 1 << 31
+#: Set for a word that starts with a capital letter (beside its classes: one test per token, no method call).
+CAPITAL = 1 << 32
 
 
 class Words:
@@ -38,7 +40,7 @@ class Words:
     @classmethod
     def of(cls, text: str, start: int, end: int, language: str) -> Words:
         texts = _TOKEN.findall(text, start, end)
-        known = table(language)
+        known = _TABLES.setdefault(language, {})
         bits = [known.get(t) or _learn(t, language, known) for t in texts]
         return cls(text, start, end, language, texts, bits)
 
@@ -58,13 +60,15 @@ class Words:
         return self.texts[i][:1].isupper()
 
 
+#: Per language: token → its classes with :data:`CAPITAL` and :data:`PUNCT` (the lexicon's own table has neither).
+_TABLES: dict[str, dict[str, int]] = {}
 #: The most word forms a table keeps before it starts afresh (bounded memory on endless corpora).
 _TABLE_LIMIT = 400_000
 
 
 def _learn(token: str, language: str, known: dict[str, int]) -> int:
     """Classes of a token the table does not hold yet; the table keeps them (numbers aside)."""
-    bits = _classes(token, language)
+    bits = _classes(token, language) | (CAPITAL if token[0].isupper() else 0)
     if not bits & NUM:
         if len(known) > _TABLE_LIMIT:
             known.clear()

@@ -18,13 +18,16 @@ subject with more words following ("dass Nordkorea schickte dreitausend seiner T
 kept the word order of the source language: a ``word-order`` finding.
 
 >>> text = "Das ist eine Eskalation am russischen Kriminalkrieg Zweitens ist dies ein Verstoß."
->>> [(text[j.start:j.end], j.certain) for j in scan_sentence(Words.of(text, 0, len(text), "de")).junctions]
+>>> [(text[j.start:j.end], j.certain) for j in scan_words(Words.of(text, 0, len(text), "de")).junctions]
 [('Kriminalkrieg Zweitens', True)]
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+
+from textfix.sentences import ABBREVIATIONS
 
 from ._lexicon import (
     ADJ,
@@ -46,9 +49,9 @@ from ._lexicon import (
     analysed,
     best,
 )
-from ._tokens import PUNCT, Words
+from ._tokens import CAPITAL, PUNCT, Words
 
-__all__ = ["Junction", "SentenceScan", "WordOrder", "scan_sentence"]
+__all__ = ["Junction", "SentenceScan", "WordOrder", "scan_words"]
 
 #: Punctuation that ends a clause segment (a new segment may open a subordinate clause).
 _SEGMENT_BREAKS = frozenset(",;:–—-()[]„“”»«\"‚‘›‹/")
@@ -60,6 +63,8 @@ _ENDERS = NOUN | NAME | ADV | PRON | FIN | NONFIN | PARTICLE | NUM | UNKNOWN
 _ENDERS_EN = _ENDERS | ADJ
 #: Closing quotation marks a lost boundary may follow ("… as “irreversible” It does not …").
 _CLOSING = frozenset("“”«\"")
+#: Marks that end a sentence before a capitalised word.
+_ENDS = frozenset(".!?…")
 #: Words a noun phrase is made of, between its head and a verb in second position.
 _NOUN_PHRASE = NOUN | NAME | UNKNOWN | DET | ADJ | NUM
 _VERB = FIN | NONFIN
@@ -103,15 +108,15 @@ class WordOrder:
 
 
 class SentenceScan:
-    """What the scan of one sentence found."""
+    """What the scan of a paragraph's text found."""
 
-    __slots__ = ("finite", "junctions", "word_order")
+    __slots__ = ("junctions", "sentences", "word_order")
 
     def __init__(self) -> None:
         self.junctions: list[Junction] = []
         self.word_order: list[WordOrder] = []
-        #: Whether the sentence has a finite verb the lexicon lists.
-        self.finite = False
+        #: Each sentence as ``(first token, end token, whether it has a finite verb the lexicon lists)``.
+        self.sentences: list[tuple[int, int, bool]] = []
 
 
 @dataclass(slots=True)
@@ -120,7 +125,6 @@ class _Clause:
 
     #: Index of the clause's first token.
     start: int = 0
-    words: int = 0
     finite: bool = False
     subordinate: bool = False
     #: Index of the subordinator that opened the clause, and whether it keeps the verb last.
@@ -168,12 +172,17 @@ def _starter(w: Words, i: int) -> bool:
     word = w.texts[i]
     if word.isupper() or "-" in word:
         return False  # "EU-weit", "NATO": a compound or an acronym, not a function word
-    bits = w.bits[i] & ALL
+    bits = w.bits[i] & ALL & ~PARTICLE  # a separable particle is never capitalised ("Ein", "An")
     return bool(bits) and not bits & ~_STARTERS and not (w.language == "en" and word == "I")
 
 
-def scan_sentence(w: Words) -> SentenceScan:
-    """Lost boundaries and misplaced finite verbs in one sentence."""
+def scan_words(w: Words) -> SentenceScan:
+    """Lost boundaries and misplaced finite verbs in the sentences of ``w`` (a paragraph's text segment).
+
+    Sentences end at ``.``, ``!``, ``?`` or ``…`` before a capitalised word, not after an
+    abbreviation, an initial or an ordinal ("am 13. Juni", "J. Biden", "Anm. d. Red."), as
+    :func:`textfix.sentences.split_sentences` has it; ``scan.sentences`` lists them.
+    """
     scan = SentenceScan()
     clause = _Clause()
     main_finite = False
@@ -182,19 +191,32 @@ def scan_sentence(w: Words) -> SentenceScan:
     # A word before a possible boundary: one that can end a clause, or a preposition that may be
     # a separable particle ("teilte das Ministerium mit Ein Großteil …", checked in _junction).
     enders = (_ENDERS_EN if w.language == "en" else _ENDERS) | PREP
-    previous_word = False
+    previous_word = pending_end = False
+    sentence = end_at = 0
+    junctions_before = 0
     finite_at = [j for j, bits in enumerate(all_bits) if bits & FIN]
     for i, raw in enumerate(all_bits):
         if raw & PUNCT:
-            if texts[i] in breaks:
+            text = texts[i]
+            if text in breaks:
                 if clause.verb_last:
                     _close_clause(w, i, clause, scan)
                 main_finite = main_finite or (clause.finite and not clause.subordinate)
                 clause = _Clause(i + 1)
+            elif text in _ENDS and previous_word and not _abbreviation(texts[i - 1]):
+                pending_end, end_at = True, i + 1
             # A closing quotation mark right after a word keeps the word in view: "… “irreversible” It …".
-            previous_word = previous_word and texts[i] in _CLOSING and i + 1 < len(texts) and texts[i + 1][0].isupper()
+            previous_word = previous_word and text in _CLOSING and i + 1 < len(texts) and texts[i + 1][0].isupper()
             continue
-        if previous_word and (clause.verb_last or texts[i][0].isupper()):
+        if pending_end:
+            pending_end = False
+            if raw & (CAPITAL | NUM):  # "Soldaten.“ wurden" goes on: no new sentence
+                _close_clause(w, i, clause, scan)
+                finite = main_finite or clause.finite or len(scan.junctions) > junctions_before
+                scan.sentences.append((sentence, end_at, finite))
+                sentence, junctions_before = i, len(scan.junctions)
+                clause, main_finite = _Clause(i), False
+        if previous_word and (raw & CAPITAL or clause.verb_last):
             left = i - 1 if not all_bits[i - 1] & PUNCT else i - 2
             if all_bits[left] & enders and _worth_a_look(w, i, clause, finite_at):
                 junction = _junction(w, left, i, clause, main_finite)
@@ -202,14 +224,19 @@ def scan_sentence(w: Words) -> SentenceScan:
                     scan.junctions.append(junction)
                     _close_clause(w, i, clause, scan)
                     clause, main_finite = _Clause(i), False
-        if clause.words < 2 or raw & FIN:
+        if i - clause.start < 2 or raw & FIN:
             _read_word(w, i, clause)
-        else:
-            clause.words += 1
         previous_word = True
     _close_clause(w, len(texts), clause, scan)
-    scan.finite = main_finite or clause.finite or bool(scan.junctions)
+    finite = main_finite or clause.finite or len(scan.junctions) > junctions_before
+    scan.sentences.append((sentence, len(texts), finite))
     return scan
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a period after ``word`` ends an abbreviation, an initial or an ordinal, not a sentence."""
+    ordinal = word.isdigit() and len(word) <= 2  # "am 13. Juni", "in der 30. Minute" (a year ends a sentence)
+    return (len(word) == 1 and word.isalpha()) or ordinal or word.lower().replace(".", "") in ABBREVIATIONS
 
 
 def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bool:
@@ -218,11 +245,12 @@ def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bo
     A capitalised function word may start a clause; any other capitalised word only with a
     verb soon after it; a lower-case word only after the verb of a verb-last clause.
     """
-    if not w.texts[i][0].isupper():
+    if not w.bits[i] & CAPITAL:
         return clause.verb_last
-    if not w.bits[i] & ALL & ~_STARTERS:
+    if not w.bits[i] & ALL & ~(_STARTERS | PARTICLE):
         return True
-    return any(i < j <= i + 4 for j in finite_at)
+    k = bisect_right(finite_at, i)
+    return k < len(finite_at) and finite_at[k] <= i + 4
 
 
 def _read_word(w: Words, i: int, clause: _Clause) -> None:
@@ -230,7 +258,8 @@ def _read_word(w: Words, i: int, clause: _Clause) -> None:
     word = w.texts[i]
     bits = w.bits[i] & ALL
     language = w.language
-    if clause.words == 0:
+    position = i - clause.start  # the word's place in its clause segment
+    if position == 0:
         lowered = word.lower()
         relative = lowered in _RELATIVE[language] and i > 0 and w.texts[i - 1] == "," and not _article(w, i)
         # "Als", "Bis", "Seit" are prepositions too: "Als Hauptgründe nannte die NBU …" is a main clause.
@@ -238,7 +267,7 @@ def _read_word(w: Words, i: int, clause: _Clause) -> None:
             clause.subordinate, clause.opener = True, i
             clause.verb_last = language == "de" and (lowered in _VERB_LAST or relative)
         clause.attribution = lowered in _ATTRIBUTION[language]
-    elif clause.words == 1 and language == "de" and word in _RELATIVE["de"] and _after_comma_preposition(w, i):
+    elif position == 1 and language == "de" and word in _RELATIVE["de"] and _after_comma_preposition(w, i):
         clause.subordinate, clause.opener, clause.verb_last = True, i, True  # "…, in dem …", "…, mit der …"
     if bits & FIN and not bits & (NOUN | DET | PREP | PRON) and not word[:1].isupper():
         attributive = bits & ADJ and i + 1 < len(w.texts) and w.texts[i + 1][:1].isupper()  # "zerstörte Heimatstadt"
@@ -246,7 +275,6 @@ def _read_word(w: Words, i: int, clause: _Clause) -> None:
             clause.finite = True
             if clause.subordinate and clause.verb_at < 0:
                 clause.verb_at = i
-    clause.words += 1
 
 
 def _article(w: Words, i: int) -> bool:
@@ -268,7 +296,7 @@ def _complete(w: Words, i: int, clause: _Clause, main_finite: bool, *, listing: 
     counts too ("Zu den Aufgaben gehören Messungen, Beobachtungen und die Erforschung …").
     A finite verb the lexicon does not list is looked for by HanTa's analysis, only here.
     """
-    if clause.finite or (main_finite and clause.attribution and clause.words >= 2):
+    if clause.finite or (main_finite and clause.attribution and i - clause.start >= 2):
         return True
     if listing and main_finite and not clause.subordinate:
         return True
@@ -290,8 +318,8 @@ def _junction(w: Words, left: int, i: int, clause: _Clause, main_finite: bool) -
     texts, english = w.texts, w.language == "en"
     left_bits = w.bits[left] & ALL
     enders = _ENDERS_EN if english else _ENDERS
-    if len(texts[left]) == 1 and texts[left].isupper():
-        return None
+    if (len(texts[left]) == 1 and texts[left].isupper()) or (left_bits & DET and texts[left][:1].isupper()):
+        return None  # an initial, or a capitalised article ("Ein Analyst …")
     if not left_bits & enders:
         # A preposition may be a separable particle ending the clause ("teilte … mit"): only
         # before a function word that starts a clause with its verb.

@@ -9,12 +9,9 @@
   sentence, ending on a function word: "… заявил, что мир будет реагировать auf das."
 - English doubled function words ("the the").
 
->>> text = "Wo das Theater trotz der Angriffe jeden Abend."
->>> is_fragment(Words.of(text, 0, len(text), "de"))
-True
->>> text = "Im Gegenteil."
->>> is_fragment(Words.of(text, 0, len(text), "de"))
-False
+>>> words = Words.of("Wo das Theater trotz der Angriffe jeden Abend. Im Gegenteil.", 0, 60, "de")
+>>> is_fragment(words, 0, 9), is_fragment(words, 9, 12)
+(True, False)
 """
 
 from __future__ import annotations
@@ -45,27 +42,37 @@ def _is_verb(w: Words, j: int) -> bool:
     return bool(bits & ALL & FIN or best(bits) & (FIN | NONFIN))
 
 
-def is_fragment(w: Words) -> bool:
-    """Whether the sentence breaks off before its verb (call it for sentences without a listed finite verb)."""
+def is_fragment(w: Words, lo: int, hi: int, *, finite: bool = False) -> bool:
+    """Whether the sentence of tokens ``lo``–``hi`` breaks off before its verb.
+
+    ``finite``: the sentence has a finite verb the lexicon lists; only an English sentence
+    ending on a relative word can then be a fragment.
+    """
     texts = w.texts
-    if len(texts) < 4 or texts[-1] != ".":
+    if hi - lo < 4 or texts[hi - 1] != ".":
         return False
-    if w.language == "en" and w.is_word(len(texts) - 2) and texts[-2].lower() in _RELATIVE["en"]:
-        return not any(t in _QUOTES for t in texts)  # "…, as the bondholders who."
-    opener = _last_clause_opener(w)
-    if opener is None or len(texts) - opener < 4 or any(t in _QUOTES for t in texts):
+    if w.language == "en" and w.is_word(hi - 2) and texts[hi - 2].lower() in _RELATIVE["en"]:
+        return not any(texts[j] in _QUOTES for j in range(lo, hi))  # "…, as the bondholders who."
+    if finite:
         return False
-    words = [j for j in range(len(texts) - 1) if w.is_word(j)]
+    opener = _last_clause_opener(w, lo, hi)
+    if opener is None or hi - opener < 4 or any(texts[j] in _QUOTES for j in range(lo, hi)):
+        return False
+    words = [j for j in range(lo, hi - 1) if w.is_word(j)]
     return len(words) >= 3 and not any(_is_verb(w, j) for j in words)
 
 
-def _last_clause_opener(w: Words) -> int | None:
-    """Index of the subordinator or relative pronoun that opens the sentence's last clause."""
+def _last_clause_opener(w: Words, lo: int, hi: int) -> int | None:
+    """Index of the subordinator or relative pronoun that opens the last clause of tokens ``lo``–``hi``."""
     texts = w.texts
-    segment_start = len(texts) - 1 - texts[::-1].index(",") + 1 if "," in texts else 0
-    for i in range(segment_start, min(segment_start + 2, len(texts))):
+    segment_start = lo
+    for j in range(hi - 1, lo - 1, -1):
+        if texts[j] == ",":
+            segment_start = j + 1
+            break
+    for i in range(segment_start, min(segment_start + 2, hi)):
         lowered = texts[i].lower()
-        if segment_start > 0 and lowered in _RELATIVE[w.language]:
+        if segment_start > lo and lowered in _RELATIVE[w.language]:
             return i
         bits = w.bits[i] & ALL
         if bits & SUBORD and not bits & (DET | PRON) and w.is_word(i):
@@ -73,11 +80,11 @@ def _last_clause_opener(w: Words) -> int | None:
     return None
 
 
-def is_dangling_tail(w: Words) -> bool:
+def is_dangling_tail(w: Words, lo: int, hi: int) -> bool:
     """A short document-language tail after a foreign span, ending on a function word: "auf das."."""
-    if len(w.texts) > 9 or w.texts[-1] != ".":
+    if hi - lo > 9 or w.texts[hi - 1] != ".":
         return False
-    words = [j for j in range(len(w.texts)) if w.is_word(j)]
+    words = [j for j in range(lo, hi) if w.is_word(j)]
     if not 1 < len(words) <= 4:
         return False
     return bool(w.bits[words[-1]] & (DET | PRON | PREP)) and bool(w.bits[words[0]] & PREP)
