@@ -186,3 +186,48 @@ def test_the_review_views_show_the_flags() -> None:
 def test_flags_are_only_for_german_and_english() -> None:
     text = "Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются Затем он ушёл.\n"
     assert textfix.clean(text).flags == ()
+
+
+def _work(function, argument) -> int:  # type: ignore[no-untyped-def]
+    """How many function calls ``function(argument)`` makes: a count, not a time (as in test_hostile)."""
+    import sys
+
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(argument)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param("wert Dort ", id="a starter after every word"),
+        pytest.param("russischen Kriminalkrieg Zweitens ist ", id="run-ons in one endless sentence"),
+        pytest.param("„Zitat “ ", id="quotation marks"),
+        pytest.param("dass die zerstörten Häuser Nordkorea ", id="open subordinate clauses"),
+        pytest.param("feuerten krachten Nordkorea erhalte ", id="unlisted words before boundaries"),
+    ],
+)
+def test_flagging_takes_linear_work_on_adversarial_sentences(unit: str) -> None:
+    from textfix.flags import flag_document
+    from textfix.segment import segment_text
+
+    options = replace(textfix.Options(), document_language="de")
+
+    def flagged(size: int) -> int:
+        text = (unit * (size // len(unit))) + ".\n"
+        segmentation = segment_text(text, options)
+        flag_document(segmentation)  # warm: lexicon look-ups are learnt once
+        return _work(flag_document, segmentation)
+
+    small, large = flagged(20_000), flagged(80_000)
+    assert large <= 6 * small, (small, large)

@@ -209,12 +209,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m textfix.evaluate.flags", description=main.__doc__)
     parser.add_argument("directory", nargs="?", type=Path, default=Path("corpus/mtdamage"))
     parser.add_argument("--update-baseline", type=Path, metavar="FILE", help="pin the current scores as floors")
+    parser.add_argument("--gold", type=Path, default=Path("corpus/gold"), metavar="DIR",
+                        help="also count the flags on this news corpus (not annotated for damage)")
     args = parser.parse_args(argv)
     reports = part_reports(args.directory)
     names = [k for k in next(iter(reports.values())) if not k.endswith("_marks")]
     print(f"{'':24}" + "".join(f"{part:>12}" for part in reports))
     for name in names:
         print(f"{name:24}" + "".join(f"{report[name]:12.3f}" for report in reports.values()))
+    if args.gold.is_dir():
+        from textfix.pipeline import clean
+
+        from .gold import load_gold
+
+        documents = load_gold(args.gold)
+        flagged = sum(len(clean(d.text).flags) for d in documents)
+        print(f"flags on {args.gold} ({len(documents)} news articles, not annotated for damage): {flagged}")
     if args.update_baseline:
         floors = {
             part: {**{k: round(max(r[k] - 0.02, 0.0), 3) for k in PINNED},

@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 __all__ = [
@@ -159,7 +159,7 @@ def _look_up(word: str, language: str) -> int:
     return _bits(tags, language) if tags else UNKNOWN | UNKNOWN << BEST_SHIFT
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def analysed(word: str, language: str) -> int:
     """Like :func:`classes`, but an unlisted word is analysed by HanTa (about 0.5 ms: use sparingly).
 

@@ -78,6 +78,8 @@ _RELATIVE = {
 _VERB_LAST = frozenset("dass ob obwohl nachdem wenn falls damit sodass bevor sobald seit seitdem während".split())
 #: The formal pronoun, capitalised anywhere in a German sentence.
 _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres".split())
+#: How many words from a clause's start :func:`_complete` reads for an unlisted finite verb.
+_VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
 _ATTRIBUTION = {"de": frozenset({"so", "laut", "zufolge"}), "en": frozenset({"according"})}
 
@@ -133,6 +135,8 @@ class _Clause:
     #: Index of the subordinate clause's finite verb once seen.
     verb_at: int = -1
     attribution: bool = False
+    #: How far :func:`_complete` has looked for an unlisted finite verb.
+    scanned: int = 0
 
 
 def _is_finite(w: Words, i: int, *, after_pronoun: bool = False) -> bool:
@@ -300,11 +304,15 @@ def _complete(w: Words, i: int, clause: _Clause, main_finite: bool, *, listing: 
         return True
     if listing and main_finite and not clause.subordinate:
         return True
-    for j in range(clause.start, i):
+    # A main clause has its finite verb after its first phrase: the first six words are looked
+    # at, each once, however many boundaries are weighed in the clause (linear on any input).
+    for j in range(max(clause.start, clause.scanned), min(i, clause.start + _VERB_WINDOW)):
         if w.bits[j] & ALL == UNKNOWN and not w.texts[j][:1].isupper():
             bits = analysed(w.texts[j], w.language)
             if best(bits) == FIN and not bits & ALL & (ADJ | NOUN):
+                clause.finite = True
                 return True
+    clause.scanned = max(clause.scanned, i)
     return False
 
 

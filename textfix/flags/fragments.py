@@ -29,6 +29,7 @@ _DOUBLED = tuple(
     f"{first}{word[1:]} {word}" for word in "the a an of to in and for on with is was".split()
     for first in (word[0], word[0].upper())
 )
+_LONGEST = 40
 _QUOTES = frozenset("„“”»«\"")
 
 
@@ -49,8 +50,8 @@ def is_fragment(w: Words, lo: int, hi: int, *, finite: bool = False) -> bool:
     ending on a relative word can then be a fragment.
     """
     texts = w.texts
-    if hi - lo < 4 or texts[hi - 1] != ".":
-        return False
+    if not 4 <= hi - lo <= _LONGEST or texts[hi - 1] != ".":
+        return False  # a sentence of more than 40 tokens is no fragment (and costs no analysis)
     if w.language == "en" and w.is_word(hi - 2) and texts[hi - 2].lower() in _RELATIVE["en"]:
         return not any(texts[j] in _QUOTES for j in range(lo, hi))  # "…, as the bondholders who."
     if finite:
