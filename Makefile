@@ -50,6 +50,7 @@ bench: $(BIN)/textfix
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_batch.py --jsonl-mb 50
 	$(BIN)/python bench/bench_html.py
+	$(BIN)/python bench/bench_flags.py
 
 clean-venv:
 	rm -rf $(VENV)

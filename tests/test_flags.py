@@ -231,3 +231,28 @@ def test_flagging_takes_linear_work_on_adversarial_sentences(unit: str) -> None:
 
     small, large = flagged(20_000), flagged(80_000)
     assert large <= 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "expected"),
+    [
+        pytest.param("de", ["Alle Optionen liegen auf dem Tisch“, sagte er."], [("“", "never opened")], id="unopened"),
+        pytest.param("de", ["Er sprach von einem „rücksichtslosen Angriff."], [("„", "never closed")], id="unclosed"),
+        pytest.param("de", ["»Wir bleiben«, sagte sie, »und ‚zwar‘ lange«."], [], id="guillemets-nested"),
+        pytest.param("de", ["Er nannte sie „null und nichtig“. „Schluss.“ Dann ging er."], [], id="closed-words"),
+        pytest.param("de", ["„Wir kämpfen.", "„Und wir siegen“, sagte er."], [], id="continued"),
+        pytest.param("de", ["„Wir kämpfen.", "Dann ging er."], [("„", "never closed")], id="not-continued"),
+        pytest.param("en", ['"We will appeal," his lawyer said. The players\' union agreed.'], [], id="straight"),
+        pytest.param("en", ["Russia’s army, he said, would not “stop now."], [("“", "never closed")], id="apostrophe"),
+        pytest.param("en", ["“Is it over?” his attorney asked."], [], id="question-attribution"),
+    ],
+)
+def test_quotation_marks_are_paired_per_paragraph(language: str, paragraphs: list[str], expected) -> None:  # type: ignore[no-untyped-def]
+    from textfix.flags.quotes import pair_quotes
+
+    text = "\n\n".join(paragraphs)
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    assert [(f.mark, f.problem) for f in pair_quotes(text, spans, language)] == expected

@@ -45,7 +45,6 @@ __all__ = [
     "analysed",
     "best",
     "classes",
-    "table",
 ]
 
 # Coarse word classes as bits, so that a word's possible classes are one int.
@@ -110,19 +109,9 @@ def _tagger(language: str) -> Any:
         return HanoverTagger.HanoverTagger(_MODELS[language][0])
 
 
-def languages() -> tuple[str, ...]:
-    """The languages this lexicon knows."""
-    return tuple(_MODELS)
-
-
 #: Per language: word form → its classes, plus the best class shifted by :data:`BEST_SHIFT`.
 _TABLES: dict[str, dict[str, int]] = {language: {} for language in _MODELS}
 BEST_SHIFT = 16
-
-
-def table(language: str) -> dict[str, int]:
-    """The word forms looked up so far in ``language`` and their classes (see :func:`classes`)."""
-    return _TABLES[language]
 
 
 def classes(word: str, language: str) -> int:
