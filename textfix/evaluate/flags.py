@@ -177,7 +177,7 @@ def evaluate_flags(documents: Sequence[DamageDocument], language: str | None = N
 
 
 #: The metrics the test suite pins as floors (recalls and precision may not drop; false flags may not rise).
-PINNED = ("run-on_recall", "quote_recall", "fragment_recall", "precision")
+PINNED = ("run-on_recall", "quote_recall", "fragment_recall", "word-order_recall", "precision")
 
 
 def part_reports(directory: Path) -> dict[str, dict[str, float]]:

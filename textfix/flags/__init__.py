@@ -33,7 +33,7 @@ from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
 from textfix.segment import Segmentation, paragraph_spans
 
 from ._tokens import Words
-from .clauses import scan_words
+from .clauses import lost_articles, scan_words
 from .fragments import doubled_words, is_dangling_tail, is_fragment
 from .quotes import pair_quotes
 
@@ -100,6 +100,10 @@ def _flag_segment(
     for finding in scan.word_order:
         message = f"the finite verb '{finding.verb}' should come last in this subordinate clause"
         flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
+    if language == "de":
+        for finding in lost_articles(words):
+            message = f"an article or a genitive ending is missing before '{finding.verb}'"
+            flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
     for number, (lo, hi, finite) in enumerate(scan.sentences):
         if is_fragment(words, lo, hi, finite=finite):
             start, end = words.span(lo)[0], words.span(hi - 1)[1]

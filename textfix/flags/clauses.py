@@ -51,7 +51,7 @@ from ._lexicon import (
 )
 from ._tokens import CAPITAL, PUNCT, Words
 
-__all__ = ["Junction", "SentenceScan", "WordOrder", "scan_words"]
+__all__ = ["Junction", "SentenceScan", "WordOrder", "lost_articles", "scan_words"]
 
 #: Punctuation that ends a clause segment (a new segment may open a subordinate clause).
 _SEGMENT_BREAKS = frozenset(",;:–—-()[]„“”»«\"‚‘›‹/")
@@ -78,6 +78,11 @@ _RELATIVE = {
 _VERB_LAST = frozenset("dass ob obwohl nachdem wenn falls damit sodass bevor sobald seit seitdem während".split())
 #: The formal pronoun, capitalised anywhere in a German sentence.
 _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres".split())
+#: Nouns of quantity, after which a dative plural's adjective rightly ends in -en.
+_QUANTITIES = frozenset(
+    "tausende hunderte dutzende millionen milliarden zehntausende hunderttausende tausenden hunderten dutzenden "
+    "millionen paar reihe vielzahl menge zahl anzahl gruppe".split()
+)
 #: How many words from a clause's start :func:`_complete` reads for an unlisted finite verb.
 _VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
@@ -456,15 +461,55 @@ def _verb_closes(w: Words, i: int, clause: _Clause) -> bool:
 
 
 def _close_clause(w: Words, end: int, clause: _Clause, scan: SentenceScan) -> None:
-    """At the end of a clause segment: a verb-last clause whose finite verb came early is a word-order finding."""
+    """At the end of a clause segment: a verb-last clause whose finite verb came early is a word-order finding.
+
+    Either the finite verb follows the subject at once with more words after it ("dass
+    Nordkorea schickte dreitausend seiner Truppen"), or a participle or infinitive closes the
+    clause after it ("dass die Anlage wurde zum dritten Mal … getroffen").
+    """
     if w.language != "de" or not clause.verb_last or clause.verb_at < 0:
         return
     after = [j for j in range(clause.verb_at + 1, end) if w.is_word(j)]
-    before = clause.verb_at - clause.opener - 1
-    if before > 3 or len(after) < 2:
+    if len(after) < 2:
         return
-    if any(w.bits[j] & _VERB and not w.texts[j][:1].isupper() for j in after):
+    verbs = [j for j in after if w.bits[j] & _VERB and not w.bits[j] & CAPITAL]
+    if verbs == [after[-1]] and _only_nonfinite(w, after[-1]):
+        scan.word_order.append(WordOrder(w.span(clause.verb_at)[0], w.span(after[-1])[1], w.texts[clause.verb_at]))
+        return
+    if clause.verb_at - clause.opener - 1 > 3 or verbs:
         return
     if w.bits[after[0]] & (PREP | CONJ | SUBORD):
         return  # an extraposed phrase ("…, dass die Zahl gestiegen sei im Vergleich …")
     scan.word_order.append(WordOrder(w.span(clause.opener)[0], w.span(after[-1])[1], w.texts[clause.verb_at]))
+
+
+def _only_nonfinite(w: Words, j: int) -> bool:
+    """A participle or infinitive and nothing else: "getroffen", not "gehören" (also finite) or "neue"."""
+    bits = w.bits[j] & ALL
+    return bool(bits & NONFIN) and not bits & (FIN | ADJ | NOUN | DET | PREP)
+
+
+def lost_articles(w: Words) -> list[WordOrder]:
+    """German noun phrases whose article or genitive got lost: "dem Schutz einheimischen Bauern".
+
+    A noun after its article or preposition, then a lower-case adjective in ``-en``, then a
+    noun: correct German has the strong ending (``einheimischer Bauern``) or an article.
+    Left alone: a noun of quantity before a dative plural ("mit Millionen ukrainischen
+    Flüchtlingen") and a genitive in ``-s`` ("Anfang nächsten Jahres").
+    """
+    found = []
+    texts, bits = w.texts, w.bits
+    for j in range(1, len(texts) - 2):
+        noun, adjective, head = bits[j], bits[j + 1], bits[j + 2]
+        if not (noun & CAPITAL and noun & ALL == NOUN and head & CAPITAL and head & ALL & NOUN):
+            continue
+        if adjective & (CAPITAL | PUNCT) or adjective & ALL != ADJ or not texts[j + 1].endswith("en"):
+            continue
+        if not bits[j - 1] & (DET | PREP) or bits[j - 1] & CAPITAL or texts[j].lower() in _QUANTITIES:
+            continue
+        if texts[j + 2].endswith("s") or head & ALL & ~NOUN:
+            continue
+        if j >= 2 and bits[j - 1] & PREP and bits[j - 2] & DET and not bits[j - 2] & PREP:
+            continue  # "bei einer im Fernsehen übertragenen Sitzung": a phrase inside the noun phrase
+        found.append(WordOrder(w.span(j)[0], w.span(j + 2)[1], texts[j + 1]))
+    return found
