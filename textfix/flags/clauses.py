@@ -24,6 +24,7 @@ kept the word order of the source language: a ``word-order`` finding.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -83,6 +84,8 @@ _QUANTITIES = frozenset(
     "tausende hunderte dutzende millionen milliarden zehntausende hunderttausende tausenden hunderten dutzenden "
     "millionen paar reihe vielzahl menge zahl anzahl gruppe".split()
 )
+#: A capitalised word, a lower-case word in -en, a capitalised word: where a lost article may be.
+_NOUN_ADJECTIVE_NOUN = re.compile(r"[A-ZÄÖÜ]\w* [a-zäöüß]\w*en [A-ZÄÖÜ]")
 #: How many words from a clause's start :func:`_complete` reads for an unlisted finite verb.
 _VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
@@ -244,8 +247,13 @@ def scan_words(w: Words) -> SentenceScan:
 
 def _abbreviation(word: str) -> bool:
     """Whether a period after ``word`` ends an abbreviation, an initial or an ordinal, not a sentence."""
+    if len(word) > _LONGEST_ABBREVIATION:
+        return False
     ordinal = word.isdigit() and len(word) <= 2  # "am 13. Juni", "in der 30. Minute" (a year ends a sentence)
     return (len(word) == 1 and word.isalpha()) or ordinal or word.lower().replace(".", "") in ABBREVIATIONS
+
+
+_LONGEST_ABBREVIATION = max(len(a) for a in ABBREVIATIONS) + 3  # "z.B" is "zb" with its dots
 
 
 def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bool:
@@ -497,7 +505,9 @@ def lost_articles(w: Words) -> list[WordOrder]:
     Left alone: a noun of quantity before a dative plural ("mit Millionen ukrainischen
     Flüchtlingen") and a genitive in ``-s`` ("Anfang nächsten Jahres").
     """
-    found = []
+    found: list[WordOrder] = []
+    if not _NOUN_ADJECTIVE_NOUN.search(w.text, w.start, w.end):
+        return found  # the usual case, settled by one search
     texts, bits = w.texts, w.bits
     for j in range(1, len(texts) - 2):
         noun, adjective, head = bits[j], bits[j + 1], bits[j + 2]
