@@ -256,3 +256,15 @@ def test_quotation_marks_are_paired_per_paragraph(language: str, paragraphs: lis
         spans.append((position, position + len(paragraph)))
         position += len(paragraph) + 2
     assert [(f.mark, f.problem) for f in pair_quotes(text, spans, language)] == expected
+
+
+def test_a_reviewer_can_reject_a_mend_and_the_flag_stays() -> None:
+    from textfix.decisions import Decisions, apply_decisions
+
+    text = "Das ist eine Eskalation am russischen Kriminalkrieg Zweitens ist dies ein Verstoß.\n"
+    result = textfix.clean(text)
+    [mend] = [e for e in result.edits if e.reasons[0].detail == "sentence boundary"]
+    rejected = apply_decisions(result, Decisions.for_result(result, rejected=[mend.id]))
+    assert rejected.output == text
+    assert rejected.flags == result.flags
+    assert [e.id for e in rejected.rejected] == [mend.id]

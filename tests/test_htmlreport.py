@@ -139,7 +139,8 @@ def test_the_index_has_a_sortable_column_for_each_count(tmp_path: Path, seed: Re
     assert headers == ["document", "language", "changes", "debris", "duplicate", "repair", "translation", "glossary",
                        "whitespace", "flags", "untranslated", "low confidence", "decisions"]
     cells = re.findall(r'<td data-v="([^"]*)"', page)
-    assert cells == ["a.txt", "de", "7", "4", "2", "1", "0", "0", "5", "0", "2", "0"]
+    assert cells == ["a.txt", "de", "7", "4", "2", "1", "0", "0", "5", str(len(seed.flags)), "2", "0"]
+    assert len(seed.flags) == 3
 
 
 def test_cli_diff_reviews_a_folder_and_a_jsonl_file_with_one_index(tmp_path: Path) -> None:

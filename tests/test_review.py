@@ -14,6 +14,7 @@ from textfix.cli import app
 from textfix.evaluate import parse_gold
 from textfix.model import Edit, EditKind, Reason, Result, Segment, TranslationDetail
 from textfix.render.align import align, marked_edits, paragraph_starts
+from textfix.render.flags import flags_by_row
 from textfix.render.html import render_page
 from textfix.render.report import document_report
 from textfix.render.terminal import render_side_by_side, wrap_runs
@@ -221,8 +222,11 @@ def test_changed_only_leaves_out_unchanged_paragraphs_and_counts_them() -> None:
     full = render_side_by_side(result, colour=False, width=100)
     short = render_side_by_side(result, colour=False, width=100, changed_only=True)
     skipped = [int(n) for n in re.findall(r"… (\d+) unchanged paragraphs?", short)]
-    changed = sum(1 for row in align(result) if any(p.marked for p in row.pieces))
-    assert sum(skipped) + changed == len(align(result))
+    rows = align(result)
+    flagged = flags_by_row(result, rows)  # a paragraph with a flag is shown too
+    changed = sum(1 for row, flags in zip(rows, flagged, strict=True) if flags or any(p.marked for p in row.pieces))
+    assert sum(skipped) + changed == len(rows)
+    assert "⚑ run-on «verkehren ehemaliger»" in short
     assert "Leave a Reply" in short and "[-·-]{repair: space before punctuation}" in short
     assert len(short.splitlines()) < len(full.splitlines()) / 2
     out = CliRunner().invoke(app, ["diff", "--width", "100", "--changed-only", str(SEED_000)])

@@ -9,7 +9,7 @@ log over the original explains the whole output.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .assemble import assembly_edits
@@ -156,7 +156,7 @@ class Stages:
     translation: DocumentTranslation | None
     #: The flag stage's flags and mends over the repaired text (they describe the input, so a
     #: review's decisions leave the flags as they are; a mend can be rejected like any edit).
-    flagged: FlagOutcome = FlagOutcome()
+    flagged: FlagOutcome = field(default_factory=FlagOutcome)
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,9 @@ del.chg.acc::before { content: "\\2713 "; font-size: .8em; color: #2e7d32; }
 #detail dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 #detail .act { margin: .4rem 0 0; display: flex; gap: .5rem; }
 #detail.preview .act { display: none; }
+mark.flag { background: none; color: inherit; text-decoration: underline wavy #d81b60; text-underline-offset: 3px;
+  cursor: help; }
+mark.flag.first::before { content: "\\2691"; color: #d81b60; font-size: .75em; vertical-align: super; }
 .problems { margin: .25rem 0; padding-left: 1.2rem; color: #8a1c1c; font-size: .85rem; }
 table { border-collapse: collapse; margin: 1rem; }
 th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from html import escape
 
 from textfix.model import Flag, FlagKind, Result
 
 from .align import Row
 
-__all__ = ["FLAG_MARK", "flag_counts", "flag_line", "flags_by_row", "split_at_flags"]
+__all__ = ["FLAG_MARK", "flag_counts", "flag_line", "flagged_html", "flags_by_row", "row_flags", "split_at_flags"]
 
 #: The mark a view puts before a flag.
 FLAG_MARK = "⚑"
@@ -76,3 +77,31 @@ def split_at_flags(text: str, offset: int, flags: Sequence[Flag]) -> list[tuple[
     if position < end:
         parts.append((text[position - offset :], None))
     return parts
+
+
+def row_flags(flags: Sequence[Flag], starts: Sequence[int], row: Row) -> list[Flag]:
+    """The flags that start in ``row`` and the few before it that may reach into it (``starts``: the flags' starts)."""
+    lo, hi = bisect_left(starts, row.start), bisect_left(starts, row.end)
+    return [f for f in flags[max(0, lo - 8) : hi] if f.end > row.start]
+
+
+def flagged_html(text: str, offset: int, flags: Sequence[Flag], shown: set[int]) -> str:
+    """Unchanged original text (found at ``offset``), escaped, its flags marked for the review page.
+
+    A flag is ``<mark class="flag">`` with its message on hover (``title``: no script needed);
+    ``shown`` collects the flags already marked, so that only a flag's first part carries the ⚑.
+
+    >>> flag = Flag(4, 8, FlagKind.QUOTE, "m")
+    >>> flagged_html("abcdefghij", 2, [flag], set())
+    'ab<mark class="flag first" data-flag="quote" title="quote: m">cdef</mark>ghij'
+    """
+    parts = []
+    for part, flag in split_at_flags(text, offset, flags):
+        if flag is None:
+            parts.append(escape(part))
+            continue
+        first = " first" if id(flag) not in shown else ""
+        shown.add(id(flag))
+        title = escape(f"{flag.kind}: {flag.message}")
+        parts.append(f'<mark class="flag{first}" data-flag="{escape(flag.kind)}" title="{title}">{escape(part)}</mark>')
+    return "".join(parts)

@@ -30,11 +30,12 @@ from html import escape
 from pathlib import Path
 
 from textfix._version import __version__
-from textfix.model import Result, edit_ids
+from textfix.model import Flag, Result, edit_ids
 from textfix.output import write_atomic
 
 from ._assets import PAGE_SCRIPT, page_document
 from .align import CHANGE_KINDS, MARKED_KINDS, Piece, Row, align, trimmed_side
+from .flags import FLAG_MARK, flagged_html, row_flags
 from .index import IndexEntry, ensure_folder, index_entry, render_index
 from .report import LOW_CONFIDENCE, change_counts, untranslated_spans
 
@@ -87,11 +88,20 @@ def _change_html(piece: Piece, text: str, edit_id: str, low: float) -> str:
     return f'<del class="{classes}" tabindex="0" title="{title}" {" ".join(attributes)}>{escape(text)}</del>'
 
 
-def _side_html(row: Row, side: str, ids: Sequence[str], low: float) -> str:
-    """One column of a row: unchanged text, untranslated spans and marked changes, all escaped."""
+def _side_html(
+    row: Row, side: str, ids: Sequence[str], low: float, flags: Sequence[Flag] = (), shown: set[int] | None = None
+) -> str:
+    """One column of a row: unchanged text, untranslated spans and marked changes, all escaped.
+
+    Given the row's ``flags``, the original side marks them in its unchanged text.
+    """
     parts: list[str] = []
+    offsets = _piece_offsets(row) if flags else {}
+    shown = shown if shown is not None else set()
     for piece, text in trimmed_side(row, side):
         body = escape(text)
+        if flags and not piece.marked and text.strip():
+            body = flagged_html(text, offsets[id(piece)] + piece.before.find(text), flags, shown)
         if not piece.marked:
             if piece.foreign:
                 lang = escape(piece.foreign)
@@ -109,12 +119,25 @@ def _side_html(row: Row, side: str, ids: Sequence[str], low: float) -> str:
     return "".join(parts)
 
 
+def _piece_offsets(row: Row) -> dict[int, int]:
+    """Where each piece of the row starts in the original."""
+    offsets, position = {}, row.start
+    for piece in row.pieces:
+        offsets[id(piece)] = position
+        position += len(piece.before)
+    return offsets
+
+
 def _rows_html(result: Result, low: float) -> str:
     """Every paragraph row; those with a marked change have the class ``c`` (the "changed only" filter)."""
     ids = edit_ids(result.edits)
     rows = []
+    starts = [flag.start for flag in result.flags]
+    shown: set[int] = set()
     for row in align(result):
-        left, right = _side_html(row, "before", ids, low), _side_html(row, "after", ids, low)
+        flags = row_flags(result.flags, starts, row) if result.flags else []
+        left = _side_html(row, "before", ids, low, flags, shown)
+        right = _side_html(row, "after", ids, low)
         if left or right:
             changed = " c" if any(piece.marked for piece in row.pieces) else ""
             rows.append(f'<section class="cols row{changed}"><div class="o">{left}</div>'
@@ -128,14 +151,16 @@ def _all_buttons(kind: str, what: str) -> str:
             "\u2717 all</button>")
 
 
-def _legend(counts: dict[str, int], untranslated: int, low: int | None, threshold: float) -> str:
+def _legend(counts: dict[str, int], untranslated: int, low: int | None, threshold: float, flags: int = 0) -> str:
     """The legend: each kind of change in its style with its count and buttons to decide all of them,
-    then whitespace, untranslated text and (with scored translations) the low-confidence ones."""
+    then whitespace, untranslated text, the flags and (with scored translations) the low-confidence ones."""
     items = [f'<li><span class="k-{kind}">{kind}</span> <b data-kind="{kind}">{counts[kind]}</b>'
              f"{_all_buttons(kind, f'{kind} change') if counts[kind] else ''}</li>"
              for kind in CHANGE_KINDS if kind in MARKED_KINDS]
     items.append(f'<li>whitespace (not marked) <b data-kind="whitespace">{counts["whitespace"]}</b></li>')
     items.append(f'<li><span class="foreign">untranslated</span> <b data-kind="untranslated">{untranslated}</b></li>')
+    items.append(f'<li><mark class="flag first" title="damage left by machine translation: hover a mark">'
+                 f'flagged</mark> <b data-kind="flags">{flags}</b></li>')
     if low is not None:
         items.append(
             f'<li><span class="k-translation low">low confidence</span> <b id="n-low">{low}</b> below '
@@ -206,10 +231,12 @@ def render_page(result: Result, name: str, *, low_confidence: float = LOW_CONFID
     )
     body = (
         f"<header>\n<h1>{escape(name)}</h1>\n<p class=\"meta\">{meta}</p>\n"
-        f"{_legend(counts, untranslated, low, low_confidence)}\n{_tools(marked)}\n{_problems(result)}"
+        f"{_legend(counts, untranslated, low, low_confidence, len(result.flags))}\n{_tools(marked)}\n"
+        f"{_problems(result)}"
         '<p class="keys">Keys: <kbd>n</kbd>/<kbd>j</kbd> next change, <kbd>p</kbd>/<kbd>k</kbd> previous, '
         "<kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>u</kbd> undecide, <kbd>Esc</kbd> hide details. "
-        "Hover or click a change for its reason; a change not rejected stands.</p>\n</header>\n"
+        "Hover or click a change for its reason; a change not rejected stands. "
+        f"Hover a {FLAG_MARK} for what looks broken.</p>\n</header>\n"
         f'<main data-review="{escape(_review_json(result, name))}">\n'
         '<div class="cols head"><div>original</div><div>output</div></div>\n'
         f"{_rows_html(result, low_confidence)}\n</main>\n"

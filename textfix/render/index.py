@@ -63,8 +63,7 @@ def index_entry(name: str, href: str, result: Result, *, threshold: float = LOW_
         name, href, result.language, counts,
         document=document_hash(result.original),
         options=options_fingerprint(result.options) if result.options is not None else None,
-        # Flags arrive with the MT-damage stage (Result.flags); a result without them has none.
-        flags=len(getattr(result, "flags", ())),
+        flags=len(result.flags),
         untranslated=len(untranslated_spans(result)),
         low_confidence=len(low_confidence(result, threshold)),
     )
