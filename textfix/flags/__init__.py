@@ -33,7 +33,8 @@ from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
 from textfix.segment import Segmentation, paragraph_spans
 
 from ._tokens import Words
-from .clauses import lost_articles, scan_words
+from .articles import lost_articles
+from .clauses import scan_words
 from .fragments import doubled_words, is_dangling_tail, is_fragment
 from .quotes import pair_quotes
 

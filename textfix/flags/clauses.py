@@ -24,7 +24,6 @@ kept the word order of the source language: a ``word-order`` finding.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -52,7 +51,7 @@ from ._lexicon import (
 )
 from ._tokens import CAPITAL, PUNCT, Words
 
-__all__ = ["Junction", "SentenceScan", "WordOrder", "lost_articles", "scan_words"]
+__all__ = ["Junction", "SentenceScan", "WordOrder", "scan_words"]
 
 #: Punctuation that ends a clause segment (a new segment may open a subordinate clause).
 _SEGMENT_BREAKS = frozenset(",;:–—-()[]„“”»«\"‚‘›‹/")
@@ -79,13 +78,6 @@ _RELATIVE = {
 _VERB_LAST = frozenset("dass ob obwohl nachdem wenn falls damit sodass bevor sobald seit seitdem während".split())
 #: The formal pronoun, capitalised anywhere in a German sentence.
 _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres".split())
-#: Nouns of quantity, after which a dative plural's adjective rightly ends in -en.
-_QUANTITIES = frozenset(
-    "tausende hunderte dutzende millionen milliarden zehntausende hunderttausende tausenden hunderten dutzenden "
-    "millionen paar reihe vielzahl menge zahl anzahl gruppe".split()
-)
-#: A capitalised word, a lower-case word in -en, a capitalised word: where a lost article may be.
-_NOUN_ADJECTIVE_NOUN = re.compile(r"[A-ZÄÖÜ]\w* [a-zäöüß]\w*en [A-ZÄÖÜ]")
 #: How many words from a clause's start :func:`_complete` reads for an unlisted finite verb.
 _VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
@@ -495,31 +487,3 @@ def _only_nonfinite(w: Words, j: int) -> bool:
     """A participle or infinitive and nothing else: "getroffen", not "gehören" (also finite) or "neue"."""
     bits = w.bits[j] & ALL
     return bool(bits & NONFIN) and not bits & (FIN | ADJ | NOUN | DET | PREP)
-
-
-def lost_articles(w: Words) -> list[WordOrder]:
-    """German noun phrases whose article or genitive got lost: "dem Schutz einheimischen Bauern".
-
-    A noun after its article or preposition, then a lower-case adjective in ``-en``, then a
-    noun: correct German has the strong ending (``einheimischer Bauern``) or an article.
-    Left alone: a noun of quantity before a dative plural ("mit Millionen ukrainischen
-    Flüchtlingen") and a genitive in ``-s`` ("Anfang nächsten Jahres").
-    """
-    found: list[WordOrder] = []
-    if not _NOUN_ADJECTIVE_NOUN.search(w.text, w.start, w.end):
-        return found  # the usual case, settled by one search
-    texts, bits = w.texts, w.bits
-    for j in range(1, len(texts) - 2):
-        noun, adjective, head = bits[j], bits[j + 1], bits[j + 2]
-        if not (noun & CAPITAL and noun & ALL == NOUN and head & CAPITAL and head & ALL & NOUN):
-            continue
-        if adjective & (CAPITAL | PUNCT) or adjective & ALL != ADJ or not texts[j + 1].endswith("en"):
-            continue
-        if not bits[j - 1] & (DET | PREP) or bits[j - 1] & CAPITAL or texts[j].lower() in _QUANTITIES:
-            continue
-        if texts[j + 2].endswith("s") or head & ALL & ~NOUN:
-            continue
-        if j >= 2 and bits[j - 1] & PREP and bits[j - 2] & DET and not bits[j - 2] & PREP:
-            continue  # "bei einer im Fernsehen übertragenen Sitzung": a phrase inside the noun phrase
-        found.append(WordOrder(w.span(j)[0], w.span(j + 2)[1], texts[j + 1]))
-    return found
