@@ -35,6 +35,9 @@ class ModelInfo:
     #: A package built for textfix's tests (``"textfix_test_model": true`` in its metadata):
     #: it translates only the sentences it memorised, so textfix warns whenever it is used.
     test_model: bool = False
+    #: The languages' names as the package gives them (``"German"``), if it does.
+    source_name: str = ""
+    target_name: str = ""
 
     @property
     def pair(self) -> str:
@@ -59,5 +62,7 @@ def read_info(package: Path) -> ModelInfo | None:
         description=str(metadata.get("description", "")),
         target_prefix=str(metadata.get("target_prefix", "")),
         test_model=metadata.get("textfix_test_model") is True,
+        source_name=str(metadata.get("from_name", "")),
+        target_name=str(metadata.get("to_name", "")),
     )
 
