@@ -1,7 +1,8 @@
 """The ``textfix`` command: a thin layer over the library.
 
 Each command module registers itself on the apps of :mod:`._common`: :mod:`.clean`
-(``segment``, ``fix``, ``diff``), :mod:`.models` and :mod:`.glossary`. Choices become
+(``segment``, ``fix``, ``diff``), :mod:`.models`, :mod:`.glossary` and :mod:`.serve`
+(the HTTP service, whose web stack is imported only when it runs). Choices become
 :class:`textfix.Options` through :func:`textfix.options.options_from_choices`, corpus
 runs go through :func:`textfix.batch.run_corpus`; the command line only parses, prints
 and picks exit codes.
@@ -19,12 +20,12 @@ import typer
 from textfix._version import __version__
 from textfix.output import describe_os_error
 
-from . import clean, glossary, models
+from . import clean, glossary, models, serve
 from ._common import app
 
 __all__ = ["app", "main"]
 
-_COMMANDS = (clean, glossary, models)  # imported for their commands
+_COMMANDS = (clean, glossary, models, serve)  # imported for their commands
 
 
 def _version(value: bool) -> None:
