@@ -2,9 +2,10 @@
 
 - :mod:`.settings`: :class:`ServerSettings` (workers, limits, API keys), also from the
   environment for ``textfix.server:app``;
-- :mod:`.app`: the ASGI application (FastAPI), its errors and access checks;
+- :mod:`.app`: the ASGI application (Starlette), its errors and access checks;
   :mod:`.routes` (``/v1/clean``, ``/v1/segment``, ``/health``) and :mod:`.libretranslate`
-  (``/translate``, ``/detect``, ``/languages``);
+  (``/translate``, ``/detect``, ``/languages``); :mod:`.openapi` (``/openapi.json``, ``/docs``)
+  and :mod:`.schemas` (the request models);
 - :mod:`.limits`: the request body limit and the per-key rate limit;
 - :mod:`.workers`: the pipeline worker processes (the pipeline never runs on the event
   loop), with :mod:`._work`, what runs inside them.
@@ -21,15 +22,15 @@ from typing import TYPE_CHECKING
 from .settings import ApiKeyFileError, ServerSettings, load_api_keys
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
+    from starlette.applications import Starlette
 
     #: The application set up from the environment, made on first access.
-    app: FastAPI
+    app: Starlette
 
 __all__ = ["ApiKeyFileError", "ServerSettings", "app", "create_app", "load_api_keys"]
 
 
-def create_app(settings: ServerSettings | None = None) -> FastAPI:
+def create_app(settings: ServerSettings | None = None) -> Starlette:
     """The ASGI application for ``settings`` (default: from the environment)."""
     from .app import build_app
 

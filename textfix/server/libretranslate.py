@@ -13,22 +13,21 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.translate import ModelInfo, ModelStore
 
-from .app import body_schema, check_access, json_answer, service, validation_message
+from .app import check_access, json_answer, service, validation_message
+from .openapi import Endpoint
 from .schemas import DetectRequest, TranslateRequest
 
-__all__ = ["language_list", "router"]
-
-router = APIRouter(tags=["LibreTranslate"])
+__all__ = ["ROUTES", "language_list"]
 
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -76,9 +75,6 @@ def _key(fields: dict[str, Any]) -> str | None:
     return key if isinstance(key, str) and key else None
 
 
-@router.post("/translate", openapi_extra=body_schema(TranslateRequest, "application/json", *_FORMS),
-             responses={200: {"description": "`translatedText` (a string, or a list for a list of `q`); "
-                                             "`detectedLanguage` when `source` is `auto`."}})
 async def translate(request: Request) -> Response:
     """Translate text(s) into ``target``, cleaned and with names in the glossary's form (LibreTranslate)."""
     fields = await _fields(request)
@@ -95,9 +91,6 @@ async def translate(request: Request) -> Response:
     return json_answer(status, answer)
 
 
-@router.post("/detect", openapi_extra=body_schema(DetectRequest, "application/json", *_FORMS),
-             responses={200: {"description": "`[{\"confidence\": 0–100, \"language\": code}]`, the document "
-                                             "language first; confidence is its share of the text."}})
 async def detect(request: Request) -> Response:
     """The language(s) of a text (LibreTranslate)."""
     fields = await _fields(request)
@@ -135,7 +128,24 @@ def language_list(store: ModelStore) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/languages", responses={200: {"description": "`[{\"code\", \"name\", \"targets\"}]`"}})
-async def languages(request: Request) -> list[dict[str, object]]:
+async def languages(request: Request) -> Response:
     """The languages the installed translation packages know (LibreTranslate)."""
-    return await run_in_threadpool(language_list, service(request).models)
+    return JSONResponse(await run_in_threadpool(language_list, service(request).models))
+
+
+_JSON_OR_FORM = ("application/json", *_FORMS)
+
+ROUTES = (
+    Endpoint("POST", "/translate", translate, "LibreTranslate", body=TranslateRequest, media_types=_JSON_OR_FORM,
+             answer="`translatedText` (a string, or a list for a list of `q`); `detectedLanguage` when `source` "
+                    "is `auto`.",
+             example={"translatedText": "Die NATO ist besorgt.", "detectedLanguage": {"confidence": 100.0,
+                                                                                    "language": "de"}}),
+    Endpoint("POST", "/detect", detect, "LibreTranslate", body=DetectRequest, media_types=_JSON_OR_FORM,
+             answer="The languages of the text, the document language first; `confidence` is the language's "
+                    "share of the text's characters, in %.",
+             example=[{"confidence": 88.4, "language": "de"}, {"confidence": 11.6, "language": "ru"}]),
+    Endpoint("GET", "/languages", languages, "LibreTranslate", errors=(),
+             answer="Every language of an installed package and the languages it translates into.",
+             example=[{"code": "ru", "name": "Russian", "targets": ["de", "en"]}]),
+)

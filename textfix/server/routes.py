@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
 from textfix._version import __version__
 
-from .app import body_schema, check_access, header_key, json_answer, service, validation_message
+from .app import check_access, header_key, json_answer, service, validation_message
+from .openapi import Endpoint
 from .schemas import CleanRequest
 
-__all__ = ["router"]
-
-router = APIRouter(tags=["textfix"])
+__all__ = ["ROUTES"]
 
 
 async def _validated_request(request: Request) -> CleanRequest:
@@ -37,25 +36,6 @@ async def _validated_request(request: Request) -> CleanRequest:
         raise HTTPException(400, validation_message(error)) from error
 
 
-_CLEAN_ANSWER = {
-    "description": "For one text, the report's document object with the cleaned text as `output`; for a list, "
-    "a list of them.",
-    "content": {"application/json": {"example": {
-        "output": "Die NATO ist besorgt.\n", "language": "de", "encoding": None,
-        "segments": [{"start": 0, "end": 22, "kind": "text", "lang": "de", "reason": None}],
-        "edits": [], "problems": [], "summary": {},
-    }}},
-}
-_SEGMENT_ANSWER = {
-    "description": "For one text, the `textfix segment --json` object; for a list, a list of them.",
-    "content": {"application/json": {"example": {
-        "language": "de", "segments": [{"start": 0, "end": 22, "kind": "text", "lang": "de", "reason": None}],
-    }}},
-}
-
-
-@router.post("/v1/clean", openapi_extra=body_schema(CleanRequest, "application/json"),
-             responses={200: _CLEAN_ANSWER})
 async def clean(request: Request) -> Response:
     """Clean one text or a list: debris and duplicates removed, repairs, translation if asked, every edit."""
     body = await _validated_request(request)
@@ -63,8 +43,6 @@ async def clean(request: Request) -> Response:
     return json_answer(status, answer)
 
 
-@router.post("/v1/segment", openapi_extra=body_schema(CleanRequest, "application/json"),
-             responses={200: _SEGMENT_ANSWER})
 async def segment(request: Request) -> Response:
     """The spans of one text or a list: text, foreign (with language), debris and duplicates."""
     body = await _validated_request(request)
@@ -72,8 +50,23 @@ async def segment(request: Request) -> Response:
     return json_answer(status, answer)
 
 
-@router.get("/health")
-async def health(request: Request) -> dict[str, object]:
+async def health(request: Request) -> Response:
     """Whether the service runs, its version, and its pipeline workers (configured, running now)."""
     pool = service(request).pool
-    return {"status": "ok", "version": __version__, "workers": pool.workers, "workers_alive": pool.alive}
+    return JSONResponse({"status": "ok", "version": __version__, "workers": pool.workers, "workers_alive": pool.alive})
+
+
+_SEGMENT = {"start": 0, "end": 22, "kind": "text", "lang": "de", "reason": None}
+
+ROUTES = (
+    Endpoint("POST", "/v1/clean", clean, "textfix", body=CleanRequest,
+             answer="For one text, the report's document object with the cleaned text as `output`; "
+                    "for a list, a list of them.",
+             example={"output": "Die NATO ist besorgt.\n", "language": "de", "encoding": None,
+                      "segments": [_SEGMENT], "edits": [], "problems": [], "summary": {}}),
+    Endpoint("POST", "/v1/segment", segment, "textfix", body=CleanRequest,
+             answer="For one text, the `textfix segment --json` object; for a list, a list of them.",
+             example={"language": "de", "segments": [_SEGMENT]}),
+    Endpoint("GET", "/health", health, "textfix", answer="`{\"status\", \"version\", \"workers\", \"workers_alive\"}`",
+             errors=()),
+)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from textfix.options import DEFAULT_LANGUAGES
 
-__all__ = ["REQUEST_MODELS", "CleanOptions", "CleanRequest", "DetectRequest", "ErrorAnswer", "TranslateRequest"]
+__all__ = ["CleanOptions", "CleanRequest", "DetectRequest", "ErrorAnswer", "TranslateRequest"]
 
 Texts = str | list[str]
 
@@ -18,7 +18,7 @@ class CleanOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    languages: list[str] | str = Field(default=list(DEFAULT_LANGUAGES), description="Languages to recognise.")
+    languages: tuple[str, ...] | str = Field(default=DEFAULT_LANGUAGES, description="Languages to recognise.")
     lang: str | None = Field(default=None, description="Document language, instead of detecting it.")
     translate: bool = Field(default=False, description="Translate foreign spans into the document language.")
     to: str | None = Field(default=None, description="Translate the whole document into this language.")
@@ -65,7 +65,3 @@ class ErrorAnswer(BaseModel):
     """Every error: LibreTranslate's shape."""
 
     error: str
-
-
-#: The models of request bodies the routes validate themselves (named in the OpenAPI document).
-REQUEST_MODELS: tuple[type[BaseModel], ...] = (CleanRequest, TranslateRequest, DetectRequest)

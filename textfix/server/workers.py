@@ -135,7 +135,8 @@ class PipelinePool:
             return 503, error_body("The service is not running (starting up or shutting down)")
         worker = await self._idle.get()
         try:
-            reply = await asyncio.wait_for(worker.call(kind, payload), self.timeout)
+            async with asyncio.timeout(self.timeout):
+                reply = await worker.call(kind, payload)
         except (asyncio.IncompleteReadError, ConnectionError):
             code = await self._replace(worker)
             _log.error("a worker died while processing a %s request (exit code %s)", kind, code)
