@@ -31,6 +31,7 @@ __all__ = [
     "clean",
     "clean_decoded",
     "clean_many",
+    "clean_many_decoded",
     "finish",
     "stage_edits",
     "stage_log",
@@ -261,7 +262,19 @@ def _finish(prepared: _Prepared, options: Options, translation: DocumentTranslat
 
 def clean_decoded(decoded: Decoded, options: Options = _DEFAULT, *, models: ModelStore | None = None) -> Result:
     """:func:`clean` for text from :func:`textfix.read_path`, recording how it was read."""
-    result = clean(decoded.text, options, models=models)
+    return clean_many_decoded([decoded], options, models=models)[0]
+
+
+def clean_many_decoded(
+    decoded: Sequence[Decoded], options: Options = _DEFAULT, *, models: ModelStore | None = None
+) -> list[Result]:
+    """:func:`clean_many` for texts from :func:`textfix.read_path` or :func:`textfix.read.decode_text`
+    (one translation batch per language pair), recording how each was read."""
+    results = clean_many([d.text for d in decoded], options, models=models)
+    return [_with_reading(result, d) for result, d in zip(results, decoded, strict=True)]
+
+
+def _with_reading(result: Result, decoded: Decoded) -> Result:
     problems = tuple(sorted((*decoded.problems, *result.problems), key=lambda p: (p.start, p.end)))
     return replace(
         result, encoding=decoded.encoding_label, newline=decoded.newline, html=decoded.html,

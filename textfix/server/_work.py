@@ -19,14 +19,15 @@ import signal
 import socket
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textfix.errors import InputError, MissingModelError, OptionsError, TextfixError
 from textfix.model import Result
 from textfix.options import DEFAULT_LANGUAGES, Options, parse_languages
-from textfix.pipeline import clean, clean_many
+from textfix.pipeline import clean, clean_many, clean_many_decoded
+from textfix.read import Decoded, ReadOptions, decode_text
 from textfix.render.report import document_report, language_characters
 
 from . import _frames
@@ -158,23 +159,17 @@ def _document_options(state: _State, choices: Payload, *, translating: bool) -> 
     )
 
 
-def _texts(payload: Payload) -> list[str]:
-    texts = payload["text"]
-    texts = [texts] if isinstance(texts, str) else list(texts)
-    if payload.get("options", {}).get("format") == "html":
-        return [_html_text(t) for t in texts]
-    return texts
+def _read(texts: str | Sequence[str], text_format: str) -> list[Decoded]:
+    """Each text as ``textfix fix`` reads a file: ``html`` (or ``auto`` and it starts like a page): its article."""
+    reading = ReadOptions(text_format=text_format)
+    listed = [texts] if isinstance(texts, str) else list(texts)
+    return [decode_text(text, "text" if len(listed) == 1 else f"text {n}", options=reading)
+            for n, text in enumerate(listed, start=1)]
 
 
-def _html_text(markup: str) -> str:
-    from textfix.reader import html_to_text
-
-    return html_to_text(markup)
-
-
-def _results(state: _State, texts: Sequence[str], options: Options, html_input: bool) -> list[Result]:
-    results = clean_many(texts, options, models=state.store if options.translates else None)
-    return [replace(r, html=True) for r in results] if html_input else results
+def _results(state: _State, payload: Payload, options: Options) -> list[Result]:
+    decoded = _read(payload["text"], payload.get("options", {}).get("format", "auto"))
+    return clean_many_decoded(decoded, options, models=state.store if options.translates else None)
 
 
 def _one_or_many(payload: Payload, items: list[dict[str, object]]) -> object:
@@ -184,9 +179,8 @@ def _one_or_many(payload: Payload, items: list[dict[str, object]]) -> object:
 def clean_documents(state: _State, payload: Payload) -> object:
     """``POST /v1/clean``: per text, the report's document object with the cleaned text as ``output``."""
     options = _document_options(state, payload.get("options", {}), translating=True)
-    html_input = payload.get("options", {}).get("format") == "html"
     documents = []
-    for result in _results(state, _texts(payload), options, html_input):
+    for result in _results(state, payload, options):
         document = document_report(result)
         del document["file"]
         documents.append({"output": result.output, **document})
@@ -196,8 +190,7 @@ def clean_documents(state: _State, payload: Payload) -> object:
 def segment_documents(state: _State, payload: Payload) -> object:
     """``POST /v1/segment``: per text, the ``textfix segment --json`` object."""
     options = _document_options(state, payload.get("options", {}), translating=False)
-    html_input = payload.get("options", {}).get("format") == "html"
-    return _one_or_many(payload, [r.segments_json() for r in _results(state, _texts(payload), options, html_input)])
+    return _one_or_many(payload, [r.segments_json() for r in _results(state, payload, options)])
 
 
 # -- LibreTranslate: /translate and /detect -----------------------------------------------
@@ -230,9 +223,8 @@ def _translated_text(source: str, output: str, html_output: bool) -> str:
 def translate_texts(state: _State, payload: Payload) -> object:
     """``POST /translate``: LibreTranslate's answer, with every text cleaned and glossary-consistent."""
     source, target = payload["source"], payload["target"]
-    texts = [payload["q"]] if isinstance(payload["q"], str) else list(payload["q"])
     html_format = payload.get("format") == "html"
-    inputs = [_html_text(t) for t in texts] if html_format else texts
+    decoded = _read(payload["q"], "html" if html_format else "text")
     cleaning = bool(payload.get("clean", True))
     glossary = payload.get("glossary")
     languages = tuple(dict.fromkeys((*DEFAULT_LANGUAGES, *([] if source == "auto" else [source]))))
@@ -245,14 +237,14 @@ def translate_texts(state: _State, payload: Payload) -> object:
         repair=cleaning,
         glossary=state.glossary if (cleaning if glossary is None else glossary) else None,
     )
-    results = clean_many(inputs, options, models=state.store)
-    translated = [_translated_text(t, r.output, html_format) for t, r in zip(inputs, results, strict=True)]
+    results = clean_many_decoded(decoded, options, models=state.store)
+    translated = [_translated_text(d.text, r.output, html_format) for d, r in zip(decoded, results, strict=True)]
     answer: dict[str, object] = {"translatedText": translated[0] if isinstance(payload["q"], str) else translated}
     if source == "auto":
         detected = [_detected(r) for r in results]
         answer["detectedLanguage"] = detected[0] if isinstance(payload["q"], str) else detected
     if int(payload.get("alternatives") or 0) > 0:  # textfix gives one translation: no alternatives
-        answer["alternatives"] = [] if isinstance(payload["q"], str) else [[] for _ in texts]
+        answer["alternatives"] = [] if isinstance(payload["q"], str) else [[] for _ in decoded]
     return answer
 
 

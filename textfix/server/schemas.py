@@ -28,7 +28,9 @@ class CleanOptions(BaseModel):
     remove_duplicates: bool = True
     repair: bool = True
     min_foreign_words: int = Field(default=3, ge=1, description="Fewest words a span in another language needs.")
-    format: Literal["text", "html"] = Field(default="text", description="`html`: the text is a page (its article).")
+    format: Literal["auto", "text", "html"] = Field(
+        default="auto", description="`html`: each text is a page, its article is cleaned; `auto` (as `textfix fix`): "
+        "a page when it starts like one; `text`: never.")
 
 
 class CleanRequest(BaseModel):
