@@ -301,7 +301,10 @@ def test_unknown_language_option_says_which(service: Server) -> None:
 def test_health_and_docs(service: Server) -> None:
     assert service.http.get("/health").json() == {"status": "ok", "version": textfix.__version__, "workers": 2,
                                                   "workers_alive": 2}
-    assert service.http.get("/docs").status_code == 200
+    docs = service.http.get("/docs")
+    assert docs.status_code == 200
+    assert "POST /v1/clean" in docs.text and "POST /translate" in docs.text
+    assert "https://" not in docs.text and "<script" not in docs.text  # nothing to load: the service runs offline
     document = service.http.get("/openapi.json").json()
     assert {"/v1/clean", "/v1/segment", "/translate", "/detect", "/languages", "/health"} <= set(document["paths"])
     body = document["paths"]["/translate"]["post"]["requestBody"]["content"]

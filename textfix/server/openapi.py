@@ -108,15 +108,38 @@ def document(endpoints: Sequence[Endpoint]) -> dict[str, Any]:
     }
 
 
-_SWAGGER_UI = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5"
-_DOCS_PAGE = """<!doctype html>
-<html><head><meta charset="utf-8"><title>{title}</title>
-<link rel="stylesheet" href="{ui}/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="{ui}/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({{url: {url}, dom_id: "#swagger-ui"}});</script>
-</body></html>
-"""
+def docs_page(spec: dict[str, Any]) -> str:
+    """The API described for people, from the OpenAPI document: one self-contained page.
+
+    The service runs offline, so the page loads nothing (no Swagger UI from a CDN): every
+    path with its method, summary, description, request schema and answers, escaped.
+
+    >>> from textfix.server.routes import ROUTES
+    >>> page = docs_page(document(ROUTES))
+    >>> "POST /v1/clean" in page, "http" in page.split("<body>")[1].split("openapi.json")[0]
+    (True, False)
+    """
+    schemas = spec.get("components", {}).get("schemas", {})
+    parts = [f"<h1>{html.escape(spec['info']['title'])} {html.escape(spec['info']['version'])}</h1>",
+             f"<p>{html.escape(spec['info'].get('description', ''))}</p>",
+             '<p>The machine-readable document: <a href="/openapi.json">/openapi.json</a>.</p>']
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            parts.append(f"<h2>{method.upper()} {html.escape(path)}</h2><p><b>{html.escape(operation['summary'])}</b>"
+                         f" {html.escape(operation.get('description', ''))}</p>")
+            body = operation.get("requestBody", {}).get("content", {})
+            for media, content in body.items():
+                name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+                schema = json.dumps(schemas.get(name, {}), indent=1, ensure_ascii=False)
+                parts.append(f"<p>Request ({html.escape(media)}): {html.escape(name)}</p>"
+                             f"<pre>{html.escape(schema)}</pre>")
+            items = "".join(f"<li>{html.escape(status)}: {html.escape(answer['description'])}</li>"
+                            for status, answer in operation["responses"].items())
+            parts.append(f"<ul>{items}</ul>")
+    return ('<!doctype html>\n<html><head><meta charset="utf-8"><title>textfix — API</title>'
+            '<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}'
+            "pre{background:#f4f4f4;padding:.5rem;overflow:auto;font-size:.8rem}</style></head>\n<body>"
+            + "\n".join(parts) + "</body></html>\n")
 
 
 def routes(endpoints: Sequence[Endpoint]) -> list[Route]:
@@ -126,9 +149,10 @@ def routes(endpoints: Sequence[Endpoint]) -> list[Route]:
     async def openapi_json(request: Request) -> Response:
         return Response(body, media_type="application/json")
 
+    page = docs_page(document(endpoints))
+
     async def docs(request: Request) -> Response:
-        return HTMLResponse(_DOCS_PAGE.format(title="textfix — API", ui=_SWAGGER_UI,
-                                              url=html.escape(json.dumps("/openapi.json"), quote=False)))
+        return HTMLResponse(page)
 
     return [Route("/openapi.json", openapi_json, methods=["GET"], include_in_schema=False),
             Route("/docs", docs, methods=["GET"], include_in_schema=False)]
