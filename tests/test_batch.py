@@ -185,7 +185,7 @@ def test_a_rerun_without_failures_removes_the_old_failures_list(tmp_path: Path) 
     ("args", "message"),
     [
         pytest.param(["{src}"], "folders and globs need --output DIR", id="no-output"),
-        pytest.param(["--in-place", "{src}"], "--in-place, --report and --diff-html work on files", id="in-place"),
+        pytest.param(["--in-place", "{src}"], "--in-place works on files, not on folders", id="in-place"),
     ],
 )
 def test_corpus_usage_errors_exit_2(tree: Path, args: list[str], message: str) -> None:

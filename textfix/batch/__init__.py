@@ -5,29 +5,38 @@ and routes it; both kinds of run return a :class:`BatchSummary` and never stop a
 bad input:
 
 - :func:`run_files` walks folders and globs (``.txt``, ``.md``, ``.html``), mirrors the tree
-  under an output folder, and skips outputs that are complete and up to date;
+  under an output folder, and skips outputs that are complete, up to date and undamaged;
 - :func:`run_jsonl` streams a JSON Lines file record by record in bounded memory, keeping
   every field of each record and adding the cleaned text and a summary, in input order.
 
 Each worker process calls a *setup* function once (:data:`WorkerSetup`: ``Options`` →
 processor); that is where a worker loads what it needs (translation models), paid once
-per worker, not per file. Only the main process writes outputs, each atomically and
-recorded in a journal in the output folder: an interrupted run (Ctrl-C, SIGTERM) leaves
-no partial or temporary files and loses nothing already written, and rerunning the same
-command redoes only what is missing or stale.
+per worker, not per file. Workers write their outputs themselves, each atomically; the
+main process records each in a journal (with its hash) in the output folder, which a lock
+keeps to one run at a time. An interrupted run (Ctrl-C, SIGTERM) leaves no partial or
+temporary files and loses nothing already written, and rerunning the same command redoes
+only what is missing, stale or damaged. A worker that dies (SIGKILL, out of memory, a crash
+in a native library) is replaced and its documents retried; a document that kills a worker
+twice, or takes longer than ``timeout_per_file``, is a failure and the run goes on.
 
 The parts: :mod:`.config` (limits, setup, :class:`BatchConfig`), :mod:`.inputs` (what to
 clean), :mod:`.items` (one record or file, and its summary: what :mod:`textfix.dask` maps),
-:mod:`._pool` (workers and interruption), :mod:`._journal`, :mod:`.files`, :mod:`.jsonl`,
+:mod:`._pool` (the worker pool) and :mod:`._worker` (inside a worker), :mod:`._file_tasks`
+and :mod:`._records` (what a worker does with a file or a chunk of records),
+:mod:`._journal`, :mod:`._lock`, :mod:`._partial` (an unfinished JSON Lines run),
+:mod:`._review` (report and review index), :mod:`._interrupt`, :mod:`.files`, :mod:`.jsonl`,
 :mod:`.summary` and :mod:`.run`.
 """
 
 from __future__ import annotations
 
+from ._lock import RunLockedError
+from ._pool import WorkerError
 from .config import (
     DEFAULT_MAX_BYTES,
     FAILURES_NAME,
     JOURNAL_NAME,
+    LOCK_NAME,
     SUFFIXES,
     BatchConfig,
     PipelineSetup,
@@ -47,6 +56,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FAILURES_NAME",
     "JOURNAL_NAME",
+    "LOCK_NAME",
     "SUFFIXES",
     "BatchConfig",
     "BatchSummary",
@@ -55,6 +65,8 @@ __all__ = [
     "PipelineSetup",
     "Processor",
     "ProgressReporter",
+    "RunLockedError",
+    "WorkerError",
     "WorkerSetup",
     "clean_file",
     "clean_record",

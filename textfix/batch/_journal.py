@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -14,18 +15,21 @@ from textfix.output import write_atomic
 
 from .summary import Failure
 
-__all__ = ["Journal", "sweep_temporaries", "write_failures"]
+__all__ = ["Journal", "file_sha256", "sweep_temporaries", "write_failures"]
 
 #: Temporary files :func:`textfix.output.write_atomic` and the JSONL writer create.
 _TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
 
 class Journal:
-    """Completed outputs, one JSON line each: the input's size and mtime, and the fingerprint.
+    """Completed outputs, one JSON line each: the input's size and mtime, the fingerprint of
+    the run, and the output's size and SHA-256.
 
-    An output is up to date when it exists, is at least as new as its input, and its last
-    journal line matches the input as it is now and the run's fingerprint. Writes are atomic
-    (rename), and a line is added only after the rename: an output without a line is redone.
+    An output is up to date when its last journal line matches the input as it is now and the
+    run's fingerprint, and the file is still what was written: the same size, at least as new
+    as its input, the same hash (an output damaged or edited after it was written is redone).
+    Outputs are written atomically (rename) and a line is added only after the rename: an
+    output without a line is redone.
     """
 
     def __init__(self, path: Path) -> None:
@@ -45,18 +49,38 @@ class Journal:
             write_atomic(path, text)
         self._stream: IO[str] | None = None
 
-    def is_current(self, key: str, source: os.stat_result, target: Path, fingerprint: str) -> bool:
+    def is_current(
+        self,
+        key: str,
+        source: os.stat_result,
+        target: Path,
+        fingerprint: str,
+        *,
+        extras: Mapping[str, object] | None = None,
+        needs: Sequence[Path] = (),
+    ) -> bool:
+        """Whether ``target`` is up to date; ``extras`` must match its line, ``needs`` must exist."""
         entry = self.entries.get(key)
         if entry is None or entry.get("fingerprint") != fingerprint:
             return False
         if entry.get("input_size") != source.st_size or entry.get("input_mtime_ns") != source.st_mtime_ns:
             return False
+        if any(entry.get(name) != value for name, value in (extras or {}).items()):
+            return False
         try:
-            return target.stat().st_mtime_ns >= source.st_mtime_ns
+            info = target.stat()
+            if info.st_size != entry.get("output_size") or info.st_mtime_ns < source.st_mtime_ns:
+                return False
+            if not all(path.exists() for path in needs):
+                return False
+            return file_sha256(target) == entry.get("sha256")
         except OSError:
             return False
 
-    def record(self, key: str, source: os.stat_result, fingerprint: str) -> None:
+    def record(
+        self, key: str, source: os.stat_result, fingerprint: str, *, sha256: str, size: int, **extras: object
+    ) -> None:
+        """Add the line of a completed output (``extras``: what else it needs, e.g. a report entry)."""
         if self._stream is None:
             self._stream = self.path.open("a", encoding="utf-8")
         entry = {
@@ -64,7 +88,11 @@ class Journal:
             "input_size": source.st_size,
             "input_mtime_ns": source.st_mtime_ns,
             "fingerprint": fingerprint,
+            "output_size": size,
+            "sha256": sha256,
+            **extras,
         }
+        self.entries[key] = entry
         self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._stream.flush()
 
@@ -74,11 +102,21 @@ class Journal:
             self._stream = None
 
 
-def sweep_temporaries(folder: Path) -> None:
-    """Remove temporary files a killed run (SIGKILL, power loss) left in ``folder``."""
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def sweep_temporaries(folder: Path, name: str | None = None) -> None:
+    """Remove temporary files a killed run (SIGKILL, power loss) left in ``folder``; with
+    ``name``, only those of the output ``name`` (safe while other outputs are being written)."""
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if _TEMPORARY.match(entry.name) and entry.is_file(follow_symlinks=False):
+            match = _TEMPORARY.match(entry.name)
+            if match is None or (name is not None and entry.name[1:-13] != name):
+                continue
+            if entry.is_file(follow_symlinks=False):
                 Path(entry.path).unlink(missing_ok=True)
 
 

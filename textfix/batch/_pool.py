@@ -1,189 +1,355 @@
-"""Worker processes: each builds its processor once, then cleans files or chunks of records.
+"""The worker pool of corpus runs: it notices a worker that dies, replaces it, and goes on.
 
-The main process turns SIGINT and SIGTERM into ``KeyboardInterrupt`` except while it
-writes an output (:class:`Interruption`), so that a stopped run leaves nothing partial.
+Why not a library pool: ``multiprocessing.Pool`` never hears back from a worker killed
+outright (SIGKILL, the out-of-memory killer, a segfault in a native library): the task is
+lost and ``imap`` waits for ever. ``concurrent.futures.ProcessPoolExecutor`` notices, but
+marks the whole pool broken and fails every pending task. Neither says which document the
+dead worker was cleaning, and neither can abandon one document that takes too long. So
+textfix keeps its own small pool on ``multiprocessing`` primitives:
+
+- one ``Pipe`` per worker, so the main process knows which tasks each worker holds;
+- each worker's ``Process.sentinel`` in the same ``multiprocessing.connection.wait`` as the
+  pipes, so a death is seen at once;
+- a :class:`~._worker.Slot` per worker in shared memory saying which item it is cleaning
+  and since when: a dead worker's document is retried once on a fresh worker, and a
+  document that kills a worker twice, or takes longer than ``timeout`` seconds (the worker
+  is then killed), is abandoned and reported; the other documents the worker held are
+  retried without counting against them.
+
+The caller's :class:`Job` hands out tasks and records their results; the pool only moves
+them. A worker that cannot even start (its setup fails, or it dies during setup three
+times in a row) ends the run with a :class:`WorkerError`.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
-import json
+import itertools
 import os
 import signal
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from types import FrameType
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Protocol
 
 from textfix.errors import TextfixError
-from textfix.options import Options
-from textfix.read import ReadOptions, decode_text, read_path
 
-from .config import BatchConfig, Processor, WorkerSetup, processor_for
-from .items import result_summary
+from ._worker import IDLE, READING, Commit, Prepare, Slot, serve
+from .config import BatchConfig
 
-if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+__all__ = ["Job", "Task", "WorkerError", "WorkerPool", "death_reason"]
 
-__all__ = ["ChunkDone", "FileDone", "Interruption", "LineDone", "clean_chunk_task", "clean_file_task", "make_pool"]
+#: How many times a document may kill a worker before it is abandoned.
+DEATHS_ALLOWED = 1
+#: Deaths during start-up in a row, without any worker becoming ready, that end the run.
+STARTUP_DEATHS = 3
+#: Seconds workers get to stop after SIGTERM before they are killed.
+STOP_GRACE = 10.0
+
+
+class WorkerError(TextfixError):
+    """Workers cannot start: their setup fails, or they die before they are ready."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """A payload for a worker and the items it holds, in the order the worker takes them."""
+
+    payload: Any
+    #: Hashable ids, one per document (a file's index, a record's chunk and line).
+    items: tuple[Any, ...]
+
+
+class Job(Protocol):
+    """What a run gives the pool: tasks out, results in."""
+
+    def next_task(self) -> Task | None:
+        """The next task, or ``None`` when there is none right now."""
+
+    def finished(self) -> bool:
+        """No task will come any more."""
+
+    def done(self, task: Task, result: Any) -> None:
+        """A worker finished ``task``."""
+
+    def abandon(self, task: Task, position: int, reason: str) -> Task | None:
+        """Give up the item at ``position`` of ``task`` (record it as failed); return what
+        remains of the task to retry, or ``None``."""
+
+    def lost(self, task: Task) -> None:
+        """A worker died holding ``task``: remove what it may have left half written."""
+
+
+def death_reason(exitcode: int | None) -> str:
+    """How a worker ended, for a message.
+
+    >>> death_reason(-9), death_reason(3)
+    ('signal 9', 'exit code 3')
+    """
+    if exitcode is not None and exitcode < 0:
+        return f"signal {-exitcode}"
+    return f"exit code {exitcode}"
 
 
 @dataclass
-class _WorkerState:
-    processor: Processor
-    setup_seconds: float
-    reported: bool = False
+class _Worker:
+    process: Any
+    conn: Connection
+    slot: Slot
+    ready: bool = False
+    inflight: collections.deque[tuple[int, Task]] = field(default_factory=collections.deque)
 
 
-_WORKER: _WorkerState | None = None
+class WorkerPool:
+    """``workers`` processes running ``prepare``/``commit`` on tasks of a :class:`Job`.
 
+    ``depth`` tasks are sent to a worker at a time (2 keeps a worker busy while the main
+    process records its last result; 1 for large payloads, which must not fill a pipe).
+    ``on_ready(pid, seconds)`` hears each worker's setup time. ``close_in_workers``: file
+    descriptors a forked worker must not keep (the run lock).
+    """
 
-def _init_worker(options: Options, setup: WorkerSetup) -> None:
-    """Pool initialiser: runs once in each worker process; builds its processor."""
-    global _WORKER  # noqa: PLW0603  (one state per worker process, set once by its initialiser)
-    # Ctrl-C reaches the whole process group: the main process alone decides what to do.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    started = time.perf_counter()
-    processor = processor_for(options, setup)
-    _WORKER = _WorkerState(processor, time.perf_counter() - started)
+    def __init__(
+        self,
+        config: BatchConfig,
+        workers: int,
+        prepare: Prepare,
+        commit: Commit,
+        *,
+        depth: int = 1,
+        on_ready: Callable[[int, float], None] | None = None,
+        close_in_workers: Sequence[int] = (),
+    ) -> None:
+        import multiprocessing
 
+        self._context: Any = multiprocessing.get_context(config.start_method)
+        self._config = config
+        self._count = workers
+        self._prepare, self._commit = prepare, commit
+        self._depth = depth
+        self._on_ready = on_ready
+        self._close_in_workers = list(close_in_workers)
+        self._workers: list[_Worker] = []
+        self._retry: collections.deque[Task] = collections.deque()
+        self._keys = itertools.count(1)
+        self._deaths: collections.Counter[Hashable] = collections.Counter()
+        self._startup_deaths = 0
 
-def _worker() -> tuple[_WorkerState, float | None]:
-    """This worker's state, and its setup time the first time it is asked (once per worker)."""
-    if _WORKER is None:  # pragma: no cover - only when a task runs outside the pool
-        raise RuntimeError("textfix worker used without its initialiser")
-    first = None if _WORKER.reported else _WORKER.setup_seconds
-    _WORKER.reported = True
-    return _WORKER, first
+    # ------------------------------------------------------------------ workers
 
-
-@dataclass(frozen=True)
-class FileDone:
-    index: int
-    output: str | None
-    summary: dict[str, object] | None
-    error: str | None
-    pid: int
-    setup_seconds: float | None
-
-
-def clean_file_task(task: tuple[int, str, int, ReadOptions]) -> FileDone:
-    index, source, max_bytes, reading = task
-    state, setup_seconds = _worker()
-    try:
-        result = state.processor(read_path(source, max_bytes=max_bytes, options=reading))
-    except TextfixError as error:
-        return FileDone(index, None, None, str(error), os.getpid(), setup_seconds)
-    except Exception as error:  # a bug must not stop the run: report it as this file's failure
-        message = f"{source}: internal error: {type(error).__name__}: {error}"
-        return FileDone(index, None, None, message, os.getpid(), setup_seconds)
-    return FileDone(index, result.output, result_summary(result), None, os.getpid(), setup_seconds)
-
-
-@dataclass(frozen=True)
-class LineDone:
-    line: int
-    output: str | None
-    summary: dict[str, object] | None
-    error: str | None
-
-
-@dataclass(frozen=True)
-class ChunkDone:
-    lines: list[LineDone]
-    end_offset: int
-    pid: int
-    setup_seconds: float | None
-
-
-def _clean_line(
-    number: int, raw: bytes | None, field_name: str, max_bytes: int, processor: Processor, reading: ReadOptions
-) -> LineDone:
-    if raw is None:  # a record too large to read
-        return LineDone(number, None, None, f"record larger than the limit of {max_bytes} bytes; left out")
-    try:
-        record = json.loads(raw)
-    except ValueError as error:
-        return LineDone(number, None, None, f"not valid JSON ({error}); left out")
-    if not isinstance(record, dict):
-        return LineDone(number, None, None, f"a JSON {type(record).__name__}, not an object; left out")
-    text = record.get(field_name)
-    error_text: str | None = None
-    if field_name not in record:
-        error_text = f"no field {field_name!r} in the record"
-    elif not isinstance(text, str):
-        error_text = f"field {field_name!r} is {type(text).__name__}, not text"
-    else:
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe(duplex=True)
+        slot = Slot(self._context)
+        inherited: list[Connection | int] = []
+        if self._context.get_start_method() == "fork":  # a forked child holds every descriptor
+            inherited = [*(w.conn for w in self._workers), ours, *self._close_in_workers]
+        config = self._config
+        process = self._context.Process(
+            target=serve,
+            args=(theirs, slot, config.options, config.setup, self._prepare, self._commit,
+                  config.max_worker_mb, inherited),
+            daemon=True,
+            name="textfix-worker",
+        )
+        # Signals wait until the worker has its own handlers (it unblocks them): a Ctrl-C during
+        # its start must not reach the main process's handlers, inherited by fork.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            result = processor(decode_text(text, f"line {number}", options=reading))
-        except TextfixError as error:
-            error_text = str(error)
-        except Exception as error:  # a bug must not stop the run
-            error_text = f"internal error: {type(error).__name__}: {error}"
-        else:
-            summary = result_summary(result)
-            record[f"{field_name}_clean"] = result.output
-            record["textfix"] = summary
-            return LineDone(number, json.dumps(record, ensure_ascii=False), summary, None)
-    record["textfix"] = {"error": error_text}
-    return LineDone(number, json.dumps(record, ensure_ascii=False), None, error_text)
-
-
-def clean_chunk_task(task: tuple[list[tuple[int, bytes | None]], int, str, int, ReadOptions]) -> ChunkDone:
-    items, end_offset, field_name, max_bytes, reading = task
-    state, setup_seconds = _worker()
-    done = [_clean_line(number, raw, field_name, max_bytes, state.processor, reading) for number, raw in items]
-    return ChunkDone(done, end_offset, os.getpid(), setup_seconds)
-
-
-class Interruption:
-    """Turns SIGINT and SIGTERM into ``KeyboardInterrupt`` in the main process, except while
-    an output is being written: then the signal waits until the write is complete."""
-
-    def __init__(self) -> None:
-        self.signal: int | None = None
-        self._critical = 0
-        self._pending: int | None = None
-        self._previous: dict[int, Any] = {}
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.signal is not None:
-            return  # already stopping: a second Ctrl-C must not break the clean-up
-        self.signal = signum
-        if self._critical:
-            self._pending = signum
-            return
-        raise KeyboardInterrupt
-
-    def __enter__(self) -> Interruption:
-        if threading.current_thread() is threading.main_thread():
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                self._previous[signum] = signal.signal(signum, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for signum, handler in self._previous.items():
-            signal.signal(signum, handler)
-        self._previous.clear()
-
-    @contextlib.contextmanager
-    def critical(self) -> Iterator[None]:
-        """Signals arriving inside this block take effect when it ends."""
-        self._critical += 1
-        try:
-            yield
+            process.start()
         finally:
-            self._critical -= 1
-            if not self._critical and self._pending is not None:
-                self._pending = None
-                raise KeyboardInterrupt
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        theirs.close()  # only the worker holds its end: its death closes the pipe
+        worker = _Worker(process, ours, slot)
+        self._workers.append(worker)
+        return worker
 
+    def _replace(self, dead: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            dead.conn.close()
+        self._workers.remove(dead)
+        self._start()
 
-def make_pool(config: BatchConfig, workers: int) -> Pool:
-    import multiprocessing
+    # ------------------------------------------------------------------ the loop
 
-    context = multiprocessing.get_context(config.start_method)
-    return context.Pool(workers, initializer=_init_worker, initargs=(config.options, config.setup))
+    def run(self, job: Job) -> None:
+        """Do every task of ``job``; on any exception (an interruption) stop the workers first,
+        recording the results they still send, then re-raise."""
+        try:
+            for _ in range(self._count):
+                self._start()
+            while True:
+                self._dispatch(job)
+                if not self._retry and not any(w.inflight for w in self._workers) and job.finished():
+                    break
+                self._wait(job)
+            self._stop()
+        except BaseException:
+            self._shutdown(job)
+            raise
+
+    def _dispatch(self, job: Job) -> None:
+        for worker in list(self._workers):
+            while worker.ready and len(worker.inflight) < self._depth:
+                task = self._retry.popleft() if self._retry else job.next_task()
+                if task is None:
+                    return
+                key = next(self._keys)
+                worker.inflight.append((key, task))
+                try:
+                    worker.conn.send((key, task.payload))
+                except OSError:  # it died just now: its sentinel says so at the next wait
+                    break
+
+    def _wait(self, job: Job) -> None:
+        by_object: dict[Any, tuple[_Worker, bool]] = {}
+        for worker in self._workers:
+            by_object[worker.conn] = (worker, True)
+            by_object[worker.process.sentinel] = (worker, False)
+        for ready in wait(list(by_object), self._wait_timeout()):
+            worker, is_pipe = by_object[ready]
+            if worker not in self._workers:
+                continue  # replaced while handling an earlier object
+            if not is_pipe or not self._receive(worker, job):
+                self._bury(worker, job)
+        self._enforce_timeout(job)
+
+    def _receive(self, worker: _Worker, job: Job) -> bool:
+        """Handle every message waiting on ``worker``'s pipe; ``False`` if the pipe is closed."""
+        try:
+            while worker.conn.poll():
+                self._handle(worker, worker.conn.recv(), job)
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _handle(self, worker: _Worker, message: tuple[Any, ...], job: Job) -> None:
+        kind = message[0]
+        if kind == "ready":
+            worker.ready = True
+            self._startup_deaths = 0
+            if self._on_ready is not None:
+                self._on_ready(message[1], message[2])
+        elif kind == "failed":
+            raise WorkerError(f"a worker could not start: {message[1]}")
+        else:
+            key, task = worker.inflight.popleft()
+            if key != message[1]:  # pragma: no cover - a worker answers in the order it was asked
+                raise RuntimeError(f"worker answered task {message[1]}, expected {key}")
+            job.done(task, message[2])
+
+    def _bury(self, worker: _Worker, job: Job, reason: str | None = None) -> None:
+        """``worker`` died (or was killed for taking too long): record what it still sent,
+        retry what it held, abandon the document it was cleaning if it is to blame, replace it."""
+        worker.process.join(5)
+        if worker.process.is_alive():  # its pipe closed but the process lingers
+            worker.process.kill()
+            worker.process.join()
+        self._receive(worker, job)
+        state = worker.slot.read()
+        held = list(worker.inflight)
+        worker.inflight.clear()
+        tasks = [task for _, task in held]
+        for task in tasks:
+            job.lost(task)
+        if held and state is not None and state.phase != IDLE and state.key == held[0][0]:
+            position = min(state.item, len(tasks[0].items) - 1)
+            item = tasks[0].items[position]
+            self._deaths[item] += 1
+            if reason is None and self._deaths[item] > DEATHS_ALLOWED:
+                reason = f"worker died ({death_reason(worker.process.exitcode)}) twice while cleaning it"
+            if reason is not None:
+                rest = job.abandon(tasks[0], position, reason)
+                tasks = ([rest] if rest is not None else []) + tasks[1:]
+        self._retry.extendleft(reversed(tasks))
+        if not worker.ready:
+            self._startup_deaths += 1
+            if self._startup_deaths >= STARTUP_DEATHS:
+                limit = self._config.max_worker_mb
+                hint = f" (--max-worker-mb {limit} may be too low)" if limit else ""
+                raise WorkerError(f"workers die while starting ({death_reason(worker.process.exitcode)}){hint}")
+        self._replace(worker)
+
+    def _wait_timeout(self) -> float | None:
+        timeout = self._config.timeout_per_file
+        if timeout is None:
+            return None
+        now = time.monotonic()
+        remaining = timeout
+        for worker in self._workers:
+            state = worker.slot.read()
+            if worker.inflight and state is not None and state.phase == READING:
+                remaining = min(remaining, state.since + timeout - now)
+        return max(remaining, 0.0) + 0.01
+
+    def _enforce_timeout(self, job: Job) -> None:
+        timeout = self._config.timeout_per_file
+        if timeout is None:
+            return
+        now = time.monotonic()
+        for worker in list(self._workers):
+            state = worker.slot.read()
+            if not worker.inflight or state is None or state.phase != READING:
+                continue
+            if state.key == worker.inflight[0][0] and now - state.since > timeout:
+                worker.process.kill()
+                worker.process.join()
+                self._bury(worker, job, f"took longer than {timeout:g} s (--timeout-per-file); abandoned")
+
+    # ------------------------------------------------------------------ stopping
+
+    def _stop(self) -> None:
+        """The normal end: every worker is idle; ask each to exit."""
+        for worker in self._workers:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(STOP_GRACE)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers.clear()
+
+    def _shutdown(self, job: Job) -> None:
+        """An interruption or an error: SIGTERM every worker, record the results they still send
+        (each worker finishes the output it is writing), then kill what is left."""
+        for worker in self._workers:
+            with contextlib.suppress(OSError):
+                os.kill(worker.process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE
+        alive = list(self._workers)
+        while alive and time.monotonic() < deadline:
+            objects: dict[Any, _Worker] = {w.process.sentinel: w for w in alive}
+            objects.update({w.conn: w for w in alive if not w.conn.closed})
+            for ready in wait(list(objects), max(deadline - time.monotonic(), 0.0)):
+                worker = objects[ready]
+                if ready is worker.conn:
+                    self._receive_quietly(worker, job)
+                elif worker in alive:
+                    alive.remove(worker)
+        for worker in self._workers:
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join()
+            self._receive_quietly(worker, job)
+            for _, task in worker.inflight:
+                job.lost(task)
+            worker.inflight.clear()
+            worker.conn.close()
+        self._workers.clear()
+
+    def _receive_quietly(self, worker: _Worker, job: Job) -> bool:
+        """Record the results ``worker`` sent while stopping; ``False`` once its pipe is closed."""
+        if worker.conn.closed:
+            return False
+        try:
+            while worker.conn.poll():
+                message = worker.conn.recv()
+                if message[0] == "done":
+                    self._handle(worker, message, job)
+        except (EOFError, OSError):
+            worker.conn.close()
+            return False
+        return True

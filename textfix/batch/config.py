@@ -20,6 +20,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FAILURES_NAME",
     "JOURNAL_NAME",
+    "LOCK_NAME",
     "SUFFIXES",
     "BatchConfig",
     "PipelineSetup",
@@ -37,6 +38,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 FAILURES_NAME = "failures.jsonl"
 #: Name of the journal of completed outputs (hidden, in the output folder).
 JOURNAL_NAME = ".textfix-journal.jsonl"
+#: Name of the lock file a run holds in its output folder.
+LOCK_NAME = ".textfix-lock"
 
 #: Cleans one decoded text; built once per worker process by a :data:`WorkerSetup`.
 Processor = Callable[[Decoded], Result]
@@ -83,7 +86,7 @@ def processor_for(options: Options, setup: WorkerSetup = default_setup) -> Proce
 
 @dataclass(frozen=True, kw_only=True)
 class BatchConfig:
-    """How a corpus run works: cleaning options, worker count and setup, size limit."""
+    """How a corpus run works: cleaning options, worker count and setup, limits, and what else to write."""
 
     options: Options = field(default_factory=Options)
     #: Worker processes (default: one per core).
@@ -94,6 +97,18 @@ class BatchConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: How inputs are read: encoding, bad bytes, HTML comments, what a JSON Lines field holds.
     reading: ReadOptions = field(default_factory=ReadOptions)
+    #: Seconds one document (a file, a record) may take; a longer one is abandoned and its
+    #: worker replaced (``None``: no limit).
+    timeout_per_file: float | None = None
+    #: Address space each worker may use, in MiB (``resource.setrlimit``; ``None``: no limit).
+    max_worker_mb: int | None = None
+    #: Also write one JSON report of every document here (``--report``).
+    report: Path | None = None
+    #: Also write a review page per document and ``index.html`` into this folder (``--diff-html``).
+    pages: Path | None = None
+    #: JSON Lines: replace ``<field>_clean`` and ``textfix`` in records that already have them
+    #: (otherwise such a record is an error and is written unchanged).
+    overwrite_fields: bool = False
     #: ``multiprocessing`` start method (``None``: the platform default).
     start_method: str | None = None
     #: JSON Lines records per task sent to a worker, and most bytes per task.
@@ -105,6 +120,10 @@ class BatchConfig:
             raise OptionsError(f"workers must be at least 1, not {self.workers}")
         if self.max_bytes < 1:
             raise OptionsError(f"max_bytes must be at least 1, not {self.max_bytes}")
+        if self.timeout_per_file is not None and not self.timeout_per_file > 0:
+            raise OptionsError(f"the time limit per file must be more than 0 seconds, not {self.timeout_per_file}")
+        if self.max_worker_mb is not None and self.max_worker_mb < 1:
+            raise OptionsError(f"the memory limit per worker must be at least 1 MiB, not {self.max_worker_mb}")
 
     def fingerprint(self) -> str:
         """Identifies what an output depends on besides its input: version, options, setup."""

@@ -1,40 +1,74 @@
-"""Folders and globs: every file cleaned into the mirrored tree under an output folder."""
+"""Folders and globs: every file cleaned into the mirrored tree under an output folder.
+
+Workers write the outputs themselves; the main process plans, hands out files, and records
+each finished output in the journal (with its hash), so that two workers keep two cores busy.
+"""
 
 from __future__ import annotations
 
+import collections
 import os
 import signal
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from textfix.errors import OutputError
-from textfix.output import write_atomic
 
+from ._file_tasks import FileDone, FileTask, commit_file, prepare_file
+from ._interrupt import Interruption
 from ._journal import Journal, sweep_temporaries, write_failures
-from ._pool import Interruption, clean_file_task, make_pool
-from .config import FAILURES_NAME, JOURNAL_NAME, BatchConfig
+from ._lock import RunLock
+from ._pool import Task, WorkerPool
+from ._review import REPORT_FOLDER, IndexEntry, ensure_folder, write_index, write_report
+from .config import FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, BatchConfig
 from .inputs import InputFile, find_inputs, target_for
 from .summary import BatchSummary, Failure, ProgressReporter, Silent
 
 __all__ = ["run_files"]
 
-_Todo = tuple[InputFile, Path, os.stat_result]
+
+@dataclass(frozen=True)
+class _Document:
+    """An input with its output, journal key, report entry and review page locations."""
+
+    item: InputFile
+    target: Path
+    key: str
+    entry: Path | None
+    page: Path | None
+
+    def extras(self) -> tuple[dict[str, object], list[Path]]:
+        """What the journal line must say, and which files must exist, for the output to be current."""
+        extras: dict[str, object] = {}
+        needs: list[Path] = []
+        if self.entry is not None:
+            extras["report"] = True
+            needs.append(self.entry)
+        if self.page is not None:
+            extras["page"] = str(self.page)
+            needs.append(self.page)
+        return extras, needs
+
+
+@dataclass
+class _Plan:
+    documents: list[_Document] = field(default_factory=list)  # every input with an output, in order
+    todo: list[tuple[_Document, os.stat_result]] = field(default_factory=list)
+    current: set[str] = field(default_factory=set)  # keys whose output is up to date after the run
 
 
 def _plan(
-    specs: Sequence[str],
-    outdir: Path,
-    config: BatchConfig,
-    journal: Journal,
-    summary: BatchSummary,
+    specs: Sequence[str], outdir: Path, config: BatchConfig, journal: Journal, summary: BatchSummary,
     report: ProgressReporter,
-) -> list[_Todo]:
+) -> _Plan:
     """The inputs still to clean, with their targets; counts skipped ones, reports bad ones."""
     inputs, failures = find_inputs(specs, exclude=outdir)
     summary.found = len(inputs) + len(failures)
     fingerprint = config.fingerprint()
-    todo: list[_Todo] = []
+    plan = _Plan()
     claimed: dict[Path, Path] = {}
     folders: set[Path] = set()
     for item in inputs:
@@ -52,64 +86,129 @@ def _plan(
             failures.append(Failure(str(item.source), f"refusing to overwrite it with its output {target}"))
             continue
         claimed[target] = item.source
-        if journal.is_current(target.relative_to(outdir).as_posix(), info, target, fingerprint):
+        key = target.relative_to(outdir).as_posix()
+        entry = outdir / REPORT_FOLDER / f"{key}.json" if config.report is not None else None
+        page = config.pages / f"{key}.html" if config.pages is not None else None
+        document = _Document(item, target, key, entry, page)
+        plan.documents.append(document)
+        extras, needs = document.extras()
+        if journal.is_current(key, info, target, fingerprint, extras=extras, needs=needs):
             summary.skipped += 1
+            plan.current.add(key)
             continue
-        if target.parent not in folders:
-            folders.add(target.parent)
-            sweep_temporaries(target.parent)
-        todo.append((item, target, info))
+        for path in (target, entry, page):
+            if path is not None and path.parent not in folders:
+                folders.add(path.parent)
+                sweep_temporaries(path.parent)
+        plan.todo.append((document, info))
     for failure in failures:
         summary.failures.append(failure)
         report.message(str(failure))
-    return todo
+    return plan
+
+
+class _FilesJob:
+    """Hands files to the pool and records each output the workers wrote."""
+
+    def __init__(
+        self, plan: _Plan, config: BatchConfig, journal: Journal, summary: BatchSummary,
+        report: ProgressReporter, interruption: Interruption,
+    ) -> None:
+        self.plan, self.journal, self.summary = plan, journal, summary
+        self.report, self.interruption = report, interruption
+        self.fingerprint = config.fingerprint()
+        self.failed_at_start = summary.failed
+        self.finished_count = 0
+        self.queue = collections.deque(
+            FileTask(
+                index, str(document.item.source), str(document.target), config.max_bytes,
+                str(document.entry) if document.entry is not None else None,
+                str(document.page) if document.page is not None else None,
+                config.max_worker_mb, config.reading,
+            )
+            for index, (document, _) in enumerate(plan.todo)
+        )
+
+    def next_task(self) -> Task | None:
+        if not self.queue:
+            return None
+        task = self.queue.popleft()
+        return Task(task, (task.index,))
+
+    def finished(self) -> bool:
+        return not self.queue
+
+    def done(self, task: Task, result: Any) -> None:
+        done: FileDone = result
+        document, info = self.plan.todo[done.index]
+        if done.error is not None or done.summary is None:
+            self._fail(document, done.error or "no output")
+            return
+        with self.interruption.critical():  # an output recorded is an output counted
+            try:
+                self.journal.record(
+                    document.key, info, self.fingerprint, sha256=done.sha256, size=done.size,
+                    language=done.language, changes=done.changes, report=document.entry is not None,
+                    page=str(document.page) if document.page is not None else None,
+                )
+            except OSError as error:
+                raise OutputError(f"{self.journal.path}: cannot write: {error.strerror or error}") from error
+            self.summary.add(done.summary)
+            self.plan.current.add(document.key)
+        self._progress()
+
+    def abandon(self, task: Task, position: int, reason: str) -> Task | None:
+        document, _ = self.plan.todo[task.payload.index]
+        self._fail(document, reason)
+        return None
+
+    def lost(self, task: Task) -> None:
+        document, _ = self.plan.todo[task.payload.index]
+        for path in (document.target, document.entry, document.page):
+            if path is not None:
+                sweep_temporaries(path.parent, path.name)
+
+    def _fail(self, document: _Document, error: str) -> None:
+        failure = Failure(str(document.item.source), error)
+        self.summary.failures.append(failure)
+        self.report.message(str(failure))
+        self._progress()
+
+    def _progress(self) -> None:
+        self.finished_count += 1
+        self.report.update(self.finished_count, None, self.summary.failed - self.failed_at_start)
 
 
 def _clean_files(
-    todo: Sequence[_Todo],
-    outdir: Path,
-    config: BatchConfig,
-    journal: Journal,
-    summary: BatchSummary,
-    report: ProgressReporter,
-    interruption: Interruption,
+    plan: _Plan, config: BatchConfig, journal: Journal, summary: BatchSummary, report: ProgressReporter,
+    interruption: Interruption, lock: RunLock,
 ) -> None:
-    """Clean ``todo`` in a pool, writing each output as it arrives (in order of completion)."""
-    fingerprint = config.fingerprint()
-    failed_at_start = summary.failed
-    workers = min(config.workers, len(todo))
-    tasks = [(i, str(item.source), config.max_bytes, config.reading) for i, (item, _, _) in enumerate(todo)]
-    chunk = max(1, min(8, len(tasks) // (workers * 16)))
-    pool = make_pool(config, workers)
-    try:
-        for done, outcome in enumerate(pool.imap_unordered(clean_file_task, tasks, chunksize=chunk), 1):
-            if outcome.setup_seconds is not None:
-                summary.worker_setup_seconds[outcome.pid] = outcome.setup_seconds
-            item, target, info = todo[outcome.index]
-            error = outcome.error
-            if error is None and outcome.output is not None:
-                try:
-                    with interruption.critical():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        write_atomic(target, outcome.output, durable=False)
-                        journal.record(target.relative_to(outdir).as_posix(), info, fingerprint)
-                except OutputError as problem:
-                    error = str(problem)
-                except OSError as problem:
-                    error = f"{target}: cannot write: {problem.strerror or problem}"
-                else:
-                    summary.add(outcome.summary or {})
-            if error is not None or outcome.output is None:
-                failure = Failure(str(item.source), error or "no output")
-                summary.failures.append(failure)
-                report.message(str(failure))
-            report.update(done, None, summary.failed - failed_at_start)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    """Clean ``plan.todo`` in a pool of workers; each writes its outputs, the journal records them."""
+    job = _FilesJob(plan, config, journal, summary, report, interruption)
+
+    def ready(pid: int, seconds: float) -> None:
+        summary.worker_setup_seconds[pid] = seconds
+
+    pool = WorkerPool(
+        config, min(config.workers, len(plan.todo)), prepare_file, commit_file, depth=2, on_ready=ready,
+        close_in_workers=[lock.fd] if lock.fd is not None else [],
+    )
+    pool.run(job)
+
+
+def _write_review(plan: _Plan, outdir: Path, config: BatchConfig, journal: Journal) -> None:
+    """The report and the review index of every document whose output is current, in input order."""
+    current = [d for d in plan.documents if d.key in plan.current]
+    if config.report is not None:
+        write_report(config.report, ((d.entry.read_bytes() if d.entry else b"") for d in current))
+    if config.pages is not None:
+        entries = []
+        for document in current:
+            line = journal.entries.get(document.key, {})
+            href = Path(os.path.relpath(document.page, config.pages)).as_posix() if document.page else ""
+            entries.append(IndexEntry(str(document.item.source), href, str(line.get("language")),
+                                      dict(line.get("changes") or {})))
+        write_index(config.pages, entries)
 
 
 def run_files(
@@ -120,10 +219,12 @@ def run_files(
 ) -> BatchSummary:
     """Clean every file under ``specs`` (folders, globs, files) into the mirrored tree under ``outdir``.
 
-    Outputs that are complete and up to date are skipped. Failures are collected (and
-    written to ``outdir/failures.jsonl``), never raised. On SIGINT or SIGTERM the pool
-    stops, nothing partial is left behind, and the summary says ``interrupted``.
-    Raises :class:`OutputError` only when ``outdir`` itself cannot be created.
+    Outputs that are complete, up to date and undamaged (their hash) are skipped. Failures are
+    collected (and written to ``outdir/failures.jsonl``), never raised: a file that kills its
+    worker twice or takes longer than ``config.timeout_per_file`` is one of them, and the run
+    goes on. On SIGINT or SIGTERM the workers stop, nothing partial is left behind, and the
+    summary says ``interrupted``. Raises :class:`OutputError` when ``outdir`` cannot be created
+    or another run holds it (:class:`~._lock.RunLockedError`), or the report cannot be written.
     """
     config = config or BatchConfig()
     report: ProgressReporter = progress or Silent()
@@ -134,21 +235,31 @@ def run_files(
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{outdir}: cannot create folder: {error.strerror or error}") from error
+    if config.pages is not None:
+        ensure_folder(config.pages, "review pages")
     summary = BatchSummary()
-    journal = Journal(outdir / JOURNAL_NAME)
-    interruption = Interruption()
-    try:
-        with interruption:
-            todo = _plan(specs, outdir, config, journal, summary, report)
-            report.start(len(todo), "files")
-            if todo:
-                _clean_files(todo, outdir, config, journal, summary, report, interruption)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        summary.signal = interruption.signal or signal.SIGINT
-    finally:
-        journal.close()
-        report.finish()
-        summary.seconds = time.monotonic() - started
-    summary.failures_path = write_failures(outdir / FAILURES_NAME, summary.failures)
+    with RunLock(outdir / LOCK_NAME, outdir) as lock:
+        journal = Journal(outdir / JOURNAL_NAME)
+        interruption = Interruption()
+        plan = _Plan()
+        try:
+            with interruption:
+                plan = _plan(specs, outdir, config, journal, summary, report)
+                report.start(len(plan.todo), "files")
+                if plan.todo:
+                    _clean_files(plan, config, journal, summary, report, interruption, lock)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            summary.signal = interruption.signal or signal.SIGINT
+        finally:
+            journal.close()
+            report.finish()
+            summary.seconds = time.monotonic() - started
+        if not summary.interrupted:
+            try:
+                _write_review(plan, outdir, config, journal)
+            except OutputError as error:
+                summary.failures.append(Failure(str(config.report or config.pages), str(error)))
+        summary.written = summary.cleaned
+        summary.failures_path = write_failures(outdir / FAILURES_NAME, summary.failures)
     return summary

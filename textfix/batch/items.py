@@ -16,7 +16,7 @@ from textfix.read import ReadOptions, decode_text, read_path
 
 from .config import DEFAULT_MAX_BYTES, WorkerSetup, default_setup, processor_for
 
-__all__ = ["clean_file", "clean_record", "result_summary"]
+__all__ = ["clean_file", "clean_record", "json_kind", "result_summary"]
 
 
 def result_summary(result: Result) -> dict[str, object]:
@@ -37,6 +37,25 @@ def result_summary(result: Result) -> dict[str, object]:
         "duplicates_removed": kinds.count("duplicate"),
         "edits": len(result.edits),
     }
+
+
+def json_kind(value: object) -> str:
+    """How JSON calls a value, for messages.
+
+    >>> [json_kind(v) for v in (None, True, 3, 2.5, "x", [1], {})]
+    ['null', 'true', 'a number', 'a number', 'a string', 'a list', 'an object']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
 
 
 def clean_record(
@@ -64,7 +83,7 @@ def clean_record(
         out["textfix"] = {"error": f"no field {field!r} in the record"}
         return out
     if not isinstance(text, str):
-        out["textfix"] = {"error": f"field {field!r} is {type(text).__name__}, not text"}
+        out["textfix"] = {"error": f"field {field!r} is {json_kind(text)}, not text"}
         return out
     try:
         result = processor_for(options or Options(), setup)(decode_text(text, options=reading))

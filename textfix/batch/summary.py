@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["BatchSummary", "Failure", "ProgressReporter", "Silent"]
+__all__ = ["COUNTS", "BatchSummary", "Failure", "ProgressReporter", "Silent"]
+
+#: The counts of a summary that a resumed run carries over.
+COUNTS = ("found", "cleaned", "written", "characters", "foreign_spans", "translated", "debris_removed",
+          "duplicates_removed")
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,14 @@ class BatchSummary:
     """What a run did: counts, totals over the cleaned texts, failures, and the workers it used."""
 
     found: int = 0
+    #: Items cleaned and written (an output file, or a record with its cleaned text).
     cleaned: int = 0
     skipped: int = 0
+    #: Outputs written: for files, ``cleaned``; for JSON Lines, the lines of the output (cleaned
+    #: records, and records kept in place with an error).
+    written: int = 0
+    #: JSON Lines: records done by the interrupted run that this one went on with.
+    resumed: int = 0
     failures: list[Failure] = field(default_factory=list)
     characters: int = 0
     foreign_spans: int = 0
@@ -52,6 +62,9 @@ class BatchSummary:
     #: Where the failures list was written, if it was.
     failures_path: Path | None = None
     unit: str = "files"
+    #: Whether an interrupted run keeps its work for the next one (always for files; for JSON
+    #: Lines, with an output file).
+    resumable: bool = True
 
     def add(self, summary: Mapping[str, object]) -> None:
         """Count one cleaned item from its :func:`result_summary`."""
@@ -67,15 +80,23 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         """The human summary printed at the end of a run."""
-        rate = self.cleaned / self.seconds if self.seconds > 0 else 0.0
+        rate = (self.cleaned - self.resumed) / self.seconds if self.seconds > 0 else 0.0
         state = "interrupted after" if self.interrupted else "in"
+        written = ""
+        if self.unit == "records":
+            kept = self.written - self.cleaned
+            written = f"; {self.written} lines written" + (f" ({kept} not cleaned)" if kept else "")
+            if self.resumed:
+                written += f"; {self.resumed} records done by the interrupted run"
         lines = [
             f"{self.found} {self.unit}: {self.cleaned} cleaned, {self.skipped} skipped (up to date), "
-            f"{self.failed} failed {state} {self.seconds:.1f} s ({rate:.1f} {self.unit}/s)",
+            f"{self.failed} failed{written} {state} {self.seconds:.1f} s ({rate:.1f} {self.unit}/s)",
             f"{self.characters:,} characters, {self.foreign_spans:,} foreign spans found "
             f"({self.translated:,} translated), "
             f"{self.debris_removed:,} debris removed, {self.duplicates_removed:,} duplicates removed",
         ]
+        if self.interrupted and self.unit == "records" and self.resumable:
+            lines.append("what was done is kept: run the same command again to go on")
         if self.failures_path is not None:
             lines.append(f"failures listed in {self.failures_path}")
         return lines

@@ -117,6 +117,17 @@ def fix(
     comments: Comments = False,
     encoding: Encoding = None,
     errors: Errors = "strict",
+    overwrite_fields: Annotated[
+        bool, typer.Option("--overwrite-fields", help="Replace <field>_clean and textfix in .jsonl records.")
+    ] = False,
+    timeout_per_file: Annotated[
+        float | None,
+        typer.Option("--timeout-per-file", min=0.001, help="Corpus runs: abandon a document after this many seconds."),
+    ] = None,
+    max_worker_mb: Annotated[
+        int | None,
+        typer.Option("--max-worker-mb", min=1, help="Corpus runs: memory (address space) per worker, in MiB."),
+    ] = None,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write a JSON report: segments, edits and a summary per input.")
     ] = None,
@@ -147,12 +158,15 @@ def fix(
     )
     book = _decision_book(decisions)
     if any(is_batch_input(name) for name in files):
-        if in_place or report is not None or diff_html is not None:
-            fail("--in-place, --report and --diff-html work on files, not on folders, globs or .jsonl inputs")
+        if in_place:
+            fail("--in-place works on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
         setup = PipelineSetup(models_dir)
-        config = BatchConfig(options=options, setup=setup if book is None else DecisionsSetup(setup, book),
-                             max_bytes=max_bytes, reading=reading)
+        config = BatchConfig(
+            options=options, setup=setup if book is None else DecisionsSetup(setup, book), max_bytes=max_bytes,
+            reading=reading, timeout_per_file=timeout_per_file, max_worker_mb=max_worker_mb, report=report,
+            pages=diff_html, overwrite_fields=overwrite_fields,
+        )
         folder = Path(output) if output is not None else None
         raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
                                      jsonl_field))
