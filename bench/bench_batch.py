@@ -4,8 +4,10 @@
    temporary folder (two gold texts per article, a headline line, 20 subfolders, every
    tenth article as .html), then runs textfix.batch.run_files on it with 1, 2 and
    os.cpu_count() workers (fresh output folder each), timing the whole run including
-   the pool start-up. Prints files/s and the ratio to 1 worker. A counting worker setup
-   records every initialiser call: it must run once per worker, not once per file.
+   the pool start-up. Prints files/s and the ratio to 1 worker, for the whole run and
+   after warm-up (from the 10th percent of the files on: workers started, language
+   models loaded), and the CPU seconds of the main process and of the workers. A
+   counting worker setup records every setup call: once per worker, not once per file.
 2. Generates a JSON Lines file of --jsonl-mb MB (default 1024) in the temporary folder and
    runs `textfix fix FILE.jsonl -o OUT.jsonl` in a subprocess, sampling the resident memory
    of its whole process tree (psutil, if installed) and reading the largest child's
@@ -85,13 +87,47 @@ def build_corpus(folder: Path, count: int, texts: Sequence[str]) -> int:
     return chars
 
 
+class Timeline:
+    """A progress reporter that notes when each file was done (for the rate after warm-up)."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+
+    def start(self, total: int | None, unit: str) -> None:
+        pass
+
+    def update(self, done: int, fraction: float | None, failed: int) -> None:
+        self.times.append(time.perf_counter())
+
+    def message(self, text: str) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+    def steady_rate(self, skip: float = 0.1) -> float:
+        """Files per second from the first ``skip`` of the files (workers started, models loaded) to the last."""
+        first = int(len(self.times) * skip)
+        span = self.times[-1] - self.times[first]
+        return (len(self.times) - 1 - first) / span if span > 0 else float("nan")
+
+
 def bench_files(corpus: Path, work: Path, workers: int, count: int) -> dict[str, float]:
     log = work / f"setup-{workers}.log"
     os.environ[SETUP_LOG] = str(log)
     out = work / f"out-{workers}"
+    main_before = resource.getrusage(resource.RUSAGE_SELF)
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    summary = run_files([str(corpus)], out, BatchConfig(workers=workers, setup=counting_setup))
+    timeline = Timeline()
+    summary = run_files([str(corpus)], out, BatchConfig(workers=workers, setup=counting_setup), timeline)
     seconds = time.perf_counter() - started
+    main_after = resource.getrusage(resource.RUSAGE_SELF)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    main_cpu = (main_after.ru_utime + main_after.ru_stime) - (main_before.ru_utime + main_before.ru_stime)
+    workers_cpu = (children_after.ru_utime + children_after.ru_stime) - (
+        children_before.ru_utime + children_before.ru_stime
+    )
     if summary.cleaned != count or summary.failed:
         raise SystemExit(f"expected {count} cleaned files, got {summary.lines()}")
     calls = log.read_text(encoding="utf-8").split()
@@ -99,9 +135,16 @@ def bench_files(corpus: Path, work: Path, workers: int, count: int) -> dict[str,
         "workers": workers,
         "seconds": seconds,
         "files_per_s": count / seconds,
+        "steady_files_per_s": timeline.steady_rate(),
         "setup_calls": len(calls),
         "distinct_setup_pids": len(set(calls)),
         "setup_seconds_total": sum(summary.worker_setup_seconds.values()),
+        # CPU seconds of the main process (planning, handing out files, journaling) and of the
+        # workers (reaped when the run ends): on a shared machine the wall time varies with the
+        # load, the CPU per file does not.
+        "main_cpu_s": main_cpu,
+        "workers_cpu_s": workers_cpu,
+        "main_core_share": main_cpu / seconds,
     }
 
 
@@ -237,13 +280,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"corpus: {args.files} articles, {chars:,} characters, {cores} cores")
         runs = [bench_files(corpus, work, n, args.files) for n in counts]
         base = runs[0]["files_per_s"] if runs[0]["workers"] == 1 else float("nan")
-        print(f"{'workers':>7} {'files/s':>9} {'vs 1':>6} {'seconds':>8} {'setup calls':>12}")
+        steady = runs[0]["steady_files_per_s"] if runs[0]["workers"] == 1 else float("nan")
+        print(f"{'workers':>7} {'files/s':>9} {'vs 1':>6} {'seconds':>8} {'after warm-up':>14} {'vs 1':>6} "
+              f"{'setup calls':>12} {'main CPU s':>11} {'main % core':>12} {'workers CPU s':>14}")
         for run in runs:
             run["ratio_vs_1"] = run["files_per_s"] / base
+            run["steady_ratio_vs_1"] = run["steady_files_per_s"] / steady
             print(
                 f"{run['workers']:>7} {run['files_per_s']:>9.1f} {run['ratio_vs_1']:>5.2f}x {run['seconds']:>8.1f} "
-                f"{run['setup_calls']:>12.0f}"
+                f"{run['steady_files_per_s']:>14.1f} {run['steady_ratio_vs_1']:>5.2f}x "
+                f"{run['setup_calls']:>12.0f} {run['main_cpu_s']:>11.1f} {100 * run['main_core_share']:>11.0f}% "
+                f"{run['workers_cpu_s']:>14.1f}"
             )
+        print(f"load average (1, 5, 15 min) after the runs: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
         results["runs"] = runs
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
