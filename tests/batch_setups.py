@@ -24,6 +24,7 @@ from pathlib import Path
 
 from textfix.batch import BatchConfig, Processor, default_setup, run_files, run_jsonl
 from textfix.cli._progress import Progress
+from textfix.errors import ModelError, TextfixError
 from textfix.glossary import builtin_glossary
 from textfix.model import Result
 from textfix.options import Options
@@ -91,6 +92,11 @@ def marker_setup(options: Options) -> Processor:
     return _processor(default_setup(options))
 
 
+def failing_setup(options: Options) -> Processor:
+    """A setup that cannot build its processor (as a translation setup without its models)."""
+    raise ModelError("no ru→de translation model installed")
+
+
 def cli_options() -> Options:
     """What ``textfix fix --no-translate`` cleans with: the defaults and the built-in glossary."""
     return Options(glossary=builtin_glossary())
@@ -104,16 +110,21 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float)
     parser.add_argument("--max-mb", type=int)
+    parser.add_argument("--setup", choices=["marker", "failing"], default="marker")
     args = parser.parse_args()
     config = BatchConfig(
-        options=cli_options(), workers=args.workers, setup=marker_setup, timeout_per_file=args.timeout,
-        max_worker_mb=args.max_mb,
+        options=cli_options(), workers=args.workers, setup=marker_setup if args.setup == "marker" else failing_setup,
+        timeout_per_file=args.timeout, max_worker_mb=args.max_mb,
     )
     progress = Progress(sys.stderr, interactive=False)
-    if args.kind == "files":
-        summary = run_files([str(args.source)], args.output, config, progress)
-    else:
-        summary = run_jsonl(args.source, args.output, "text", config, progress)
+    try:
+        if args.kind == "files":
+            summary = run_files([str(args.source)], args.output, config, progress)
+        else:
+            summary = run_jsonl(args.source, args.output, "text", config, progress)
+    except TextfixError as error:
+        print(json.dumps({"error": str(error), "type": type(error).__name__}))
+        return 0
     payload = {
         "cleaned": summary.cleaned,
         "written": summary.written,

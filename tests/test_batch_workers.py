@@ -153,3 +153,14 @@ def test_sigkill_of_the_main_process_ends_the_workers_without_a_traceback(tmp_pa
         pytest.fail("the workers outlived their main process")
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert not [p for p in out.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize("kind", ["files", "jsonl"])
+def test_workers_that_cannot_start_end_the_run_with_the_reason(tmp_path: Path, kind: str) -> None:
+    src = tmp_path / "src"
+    make_corpus(src, 3, {})
+    source = src if kind == "files" else tmp_path / "in.jsonl"
+    if kind == "jsonl":
+        _records(source, 3, {})
+    outcome, _ = finish(start(tmp_path, kind, str(source), str(tmp_path / "out"), "--setup", "failing"))
+    assert outcome == {"error": "a worker could not start: no ru→de translation model installed", "type": "WorkerError"}
