@@ -150,6 +150,7 @@ def test_sigkill_of_the_main_process_ends_the_workers_without_a_traceback(tmp_pa
         _, err = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         pytest.fail("the workers outlived their main process")
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert not [p for p in out.rglob("*.tmp")]
@@ -164,3 +165,30 @@ def test_workers_that_cannot_start_end_the_run_with_the_reason(tmp_path: Path, k
         _records(source, 3, {})
     outcome, _ = finish(start(tmp_path, kind, str(source), str(tmp_path / "out"), "--setup", "failing"))
     assert outcome == {"error": "a worker could not start: no ru→de translation model installed", "type": "WorkerError"}
+
+
+@pytest.mark.slow
+def test_a_worker_stuck_on_a_document_ends_when_its_main_process_is_killed(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    make_corpus(src, 8, {2: "wait-for-kill"})
+    process = start(tmp_path, "files", str(src), str(tmp_path / "out"), "--workers", "2")
+    holder = tmp_path / "flags" / "holder.pid"
+    wait_for(holder, process)
+    process.kill()  # the main process only: the worker hangs on its document
+    try:  # stderr closes only when the workers, which share it, have ended too
+        _, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("a worker outlived its main process")
+    assert "Traceback" not in err, err
+    assert not running(int(holder.read_text(encoding="utf-8")))
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (not gone, not a zombie waiting for its new parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

@@ -149,7 +149,7 @@ class WorkerPool:
         process = self._context.Process(
             target=serve,
             args=(theirs, slot, config.options, config.setup, self._prepare, self._commit,
-                  config.max_worker_mb, inherited),
+                  config.max_worker_mb, inherited, os.getpid()),
             daemon=True,
             name="textfix-worker",
         )

@@ -19,6 +19,7 @@ import contextlib
 import os
 import resource
 import signal
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ __all__ = ["IDLE", "READING", "WRITING", "Commit", "Mark", "Prepare", "Slot", "S
 
 #: Phases of a worker's slot.
 IDLE, READING, WRITING = 0, 1, 2
+_PR_SET_PDEATHSIG = 1
 
 
 class Mark(Protocol):
@@ -93,6 +95,20 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def stop_with_parent(parent: int) -> None:
+    """Have the kernel send this process SIGTERM when the main process dies (Linux
+    ``PR_SET_PDEATHSIG``), so that a worker never outlives a run killed outright; elsewhere
+    the worker notices at its next message (a closed pipe)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    if os.getppid() != parent:  # the main process died before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def describe_failure(error: BaseException, max_worker_mb: int | None) -> str:
     """A one-line reason for an error raised while cleaning (never a Python type for known cases)."""
     if isinstance(error, MemoryError):
@@ -112,8 +128,10 @@ def serve(
     commit: Commit,
     max_worker_mb: int | None,
     inherited: Sequence[Connection | int],
+    parent: int,
 ) -> None:
-    """The worker process's main function (the target of its ``Process``)."""
+    """The worker process's main function (the target of its ``Process``); ``parent``: the
+    main process's pid."""
     for other in inherited:  # pipes of other workers and the run lock, inherited by fork
         with contextlib.suppress(OSError):
             other.close() if isinstance(other, Connection) else os.close(other)
@@ -123,6 +141,7 @@ def serve(
     # The main process went away (EOFError, BrokenPipeError) or asked to stop (Stopped): end
     # quietly; what was being cleaned is redone by the next run.
     with contextlib.suppress(Stopped, EOFError, OSError), stop:
+        stop_with_parent(parent)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # blocked by the pool
         _serve(conn, slot, options, setup, prepare, commit, max_worker_mb, stop)
 
