@@ -279,3 +279,15 @@ def test_an_interrupted_folder_run_counts_exactly_the_outputs_it_wrote(tmp_path:
     journal = [json.loads(line)["output"] for line in (out / ".textfix-journal.jsonl").read_text().splitlines()]
     assert summary["cleaned"] == len(on_disk) == len(journal)
     assert sorted(journal) == on_disk
+
+
+def test_temporaries_left_by_a_killed_run_are_removed(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    inputs = make_corpus(src, 3, {})
+    left = out / inputs[0].relative_to(src).parent / f".{inputs[0].name}.a1B2c3D4.tmp"
+    left.parent.mkdir(parents=True)
+    left.write_text("half an output", encoding="utf-8")
+    os.utime(left, (1_000_000_000, 1_000_000_000))  # written long before this run started
+    assert run_files([str(src)], out, BatchConfig(workers=1)).cleaned == 3
+    assert not left.exists()
+    assert not [p for p in out.rglob("*.tmp")]

@@ -21,7 +21,7 @@ from ._worker import READING, WRITING, Mark, describe_failure
 from .config import Processor
 from .items import result_summary
 
-__all__ = ["FileDone", "FileTask", "commit_file", "prepare_file"]
+__all__ = ["FileDone", "FileTask", "commit_files", "prepare_files"]
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ class _Prepared:
     page: str | None = None
 
 
-def prepare_file(processor: Processor, task: FileTask, mark: Mark) -> _Prepared:
-    mark(0, READING)
+def _prepare(processor: Processor, task: FileTask) -> _Prepared:
     try:
         result = processor(read_path(task.source, max_bytes=task.max_bytes, options=task.reading))
         data = result.output.encode("utf-8")
@@ -79,11 +78,10 @@ def _write(path: Path, text: str) -> None:
     write_atomic(path, text, durable=False)
 
 
-def commit_file(prepared: _Prepared, mark: Mark) -> FileDone:
+def _commit(prepared: _Prepared) -> FileDone:
     task, result = prepared.task, prepared.result
     if result is None:
         return FileDone(task.index, prepared.error)
-    mark(0, WRITING)
     try:
         if task.entry is not None and prepared.entry is not None:
             _write(Path(task.entry), prepared.entry.decode("utf-8"))
@@ -103,3 +101,21 @@ def commit_file(prepared: _Prepared, mark: Mark) -> FileDone:
         language=language,
         changes=changes,
     )
+
+
+def prepare_files(processor: Processor, tasks: tuple[FileTask, ...], mark: Mark) -> list[_Prepared]:
+    """Clean a few files (a task holds several, so that the pipes carry fewer messages)."""
+    prepared = []
+    for position, task in enumerate(tasks):
+        mark(position, READING)
+        prepared.append(_prepare(processor, task))
+    return prepared
+
+
+def commit_files(prepared: list[_Prepared], mark: Mark) -> list[FileDone]:
+    """Write what :func:`prepare_files` produced; what the main process records of each file."""
+    done = []
+    for position, item in enumerate(prepared):
+        mark(position, WRITING)
+        done.append(_commit(item))
+    return done

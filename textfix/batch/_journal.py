@@ -108,15 +108,20 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def sweep_temporaries(folder: Path, name: str | None = None) -> None:
+def sweep_temporaries(folder: Path, name: str | None = None, *, older_than: float | None = None) -> None:
     """Remove temporary files a killed run (SIGKILL, power loss) left in ``folder``; with
-    ``name``, only those of the output ``name`` (safe while other outputs are being written)."""
+    ``name``, only those of the output ``name``; with ``older_than`` (a ``time.time()``), only
+    those written before it (safe while this run's workers write beside them)."""
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             match = _TEMPORARY.match(entry.name)
             if match is None or (name is not None and entry.name[1:-13] != name):
                 continue
-            if entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if older_than is not None and entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                    continue
                 Path(entry.path).unlink(missing_ok=True)
 
 

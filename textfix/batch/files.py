@@ -6,18 +6,17 @@ each finished output in the journal (with its hash), so that two workers keep tw
 
 from __future__ import annotations
 
-import collections
 import os
 import signal
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import Any
 
 from textfix.errors import OutputError
 
-from ._file_tasks import FileDone, FileTask, commit_file, prepare_file
+from ._file_tasks import FileDone, FileTask, commit_files, prepare_files
 from ._interrupt import Interruption
 from ._journal import Journal, sweep_temporaries, write_failures
 from ._lock import RunLock
@@ -28,6 +27,9 @@ from .inputs import InputFile, find_inputs, target_for
 from .summary import BatchSummary, Failure, ProgressReporter, Silent
 
 __all__ = ["run_files"]
+
+#: Most files in one task of a worker.
+FILES_PER_TASK = 8
 
 
 @dataclass(frozen=True)
@@ -53,93 +55,132 @@ class _Document:
         return extras, needs
 
 
-@dataclass
+def _same_file(info: os.stat_result, target: Path) -> bool:
+    """Whether ``target`` is the input itself (a link to it, or a hard link): one ``stat``, no path resolution."""
+    try:
+        other = os.stat(target)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
+
+
 class _Plan:
-    documents: list[_Document] = field(default_factory=list)  # every input with an output, in order
-    todo: list[tuple[_Document, os.stat_result]] = field(default_factory=list)
-    current: set[str] = field(default_factory=set)  # keys whose output is up to date after the run
+    """The inputs of a run, checked one by one as the workers ask for work: an output that is up
+    to date (its hash read back) is skipped, a bad input reported. Checking as the run goes lets
+    the workers start at once, also on a rerun over 100,000 outputs."""
 
+    def __init__(
+        self, specs: Sequence[str], outdir: Path, config: BatchConfig, journal: Journal, summary: BatchSummary,
+        report: ProgressReporter,
+    ) -> None:
+        self.outdir, self.config, self.journal, self.summary, self.report = outdir, config, journal, summary, report
+        self.documents: list[_Document] = []  # every input with an output, in input order
+        self.todo: list[tuple[_Document, os.stat_result]] = []  # handed to the workers, by task index
+        self.current: set[str] = set()  # keys whose output is up to date
+        self.fingerprint = config.fingerprint()
+        self._claimed: dict[Path, Path] = {}
+        self._folders: set[Path] = set()
+        self.started = time.time()  # temporaries older than this were left by a killed run
+        inputs, failures = find_inputs(specs, exclude=outdir)
+        summary.found = len(inputs) + len(failures)
+        self.total = len(inputs)
+        self.checked = 0
+        self._inputs = iter(inputs)
+        for failure in failures:
+            self._fail(failure)
 
-def _plan(
-    specs: Sequence[str], outdir: Path, config: BatchConfig, journal: Journal, summary: BatchSummary,
-    report: ProgressReporter,
-) -> _Plan:
-    """The inputs still to clean, with their targets; counts skipped ones, reports bad ones."""
-    inputs, failures = find_inputs(specs, exclude=outdir)
-    summary.found = len(inputs) + len(failures)
-    fingerprint = config.fingerprint()
-    plan = _Plan()
-    claimed: dict[Path, Path] = {}
-    folders: set[Path] = set()
-    for item in inputs:
+    def _fail(self, failure: Failure) -> None:
+        self.summary.failures.append(failure)
+        self.report.message(str(failure))
+
+    def next_todo(self) -> int | None:
+        """The index in :attr:`todo` of the next input to clean, or ``None`` when none is left."""
+        for item in self._inputs:
+            self.checked += 1
+            document = self._check(item)
+            if document is not None:
+                self.todo.append(document)
+                return len(self.todo) - 1
+        return None
+
+    def _check(self, item: InputFile) -> tuple[_Document, os.stat_result] | None:
+        outdir, config = self.outdir, self.config
         target = target_for(outdir, item.relative)
         try:
             info = item.source.stat()
         except OSError as error:
-            failures.append(Failure(str(item.source), f"cannot read: {error.strerror or error}"))
-            continue
-        if target in claimed:
-            problem = f"{item.source} and {claimed[target]} would both be written to {target}"
-            failures.append(Failure(str(item.source), problem))
-            continue
-        if item.source.resolve() == target.resolve():
-            failures.append(Failure(str(item.source), f"refusing to overwrite it with its output {target}"))
-            continue
-        claimed[target] = item.source
-        key = target.relative_to(outdir).as_posix()
+            self._fail(Failure(str(item.source), f"cannot read: {error.strerror or error}"))
+            return None
+        if target in self._claimed:
+            problem = f"{item.source} and {self._claimed[target]} would both be written to {target}"
+            self._fail(Failure(str(item.source), problem))
+            return None
+        if _same_file(info, target):
+            self._fail(Failure(str(item.source), f"refusing to overwrite it with its output {target}"))
+            return None
+        self._claimed[target] = item.source
+        key = PurePath(item.relative.parent, target.name).as_posix()
         entry = outdir / REPORT_FOLDER / f"{key}.json" if config.report is not None else None
         page = config.pages / f"{key}.html" if config.pages is not None else None
         document = _Document(item, target, key, entry, page)
-        plan.documents.append(document)
+        self.documents.append(document)
         extras, needs = document.extras()
-        if journal.is_current(key, info, target, fingerprint, extras=extras, needs=needs):
-            summary.skipped += 1
-            plan.current.add(key)
-            continue
+        if self.journal.is_current(key, info, target, self.fingerprint, extras=extras, needs=needs):
+            self.summary.skipped += 1
+            self.current.add(key)
+            return None
         for path in (target, entry, page):
-            if path is not None and path.parent not in folders:
-                folders.add(path.parent)
-                sweep_temporaries(path.parent)
-        plan.todo.append((document, info))
-    for failure in failures:
-        summary.failures.append(failure)
-        report.message(str(failure))
-    return plan
+            if path is not None and path.parent not in self._folders:
+                self._folders.add(path.parent)
+                sweep_temporaries(path.parent, older_than=self.started)
+        return document, info
 
 
 class _FilesJob:
-    """Hands files to the pool and records each output the workers wrote."""
+    """Hands files to the pool, a few per task, and records each output the workers wrote."""
 
     def __init__(
         self, plan: _Plan, config: BatchConfig, journal: Journal, summary: BatchSummary,
-        report: ProgressReporter, interruption: Interruption,
+        report: ProgressReporter, interruption: Interruption, per_task: int, first: int,
     ) -> None:
-        self.plan, self.journal, self.summary = plan, journal, summary
+        self.plan, self.config, self.journal, self.summary = plan, config, journal, summary
         self.report, self.interruption = report, interruption
         self.fingerprint = config.fingerprint()
         self.failed_at_start = summary.failed
+        self.per_task = per_task
+        self.first: int | None = first
+        self.exhausted = False
         self.finished_count = 0
-        self.queue = collections.deque(
-            FileTask(
-                index, str(document.item.source), str(document.target), config.max_bytes,
-                str(document.entry) if document.entry is not None else None,
-                str(document.page) if document.page is not None else None,
-                config.max_worker_mb, config.reading,
-            )
-            for index, (document, _) in enumerate(plan.todo)
+
+    def _file(self, index: int) -> FileTask:
+        document, _ = self.plan.todo[index]
+        config = self.config
+        return FileTask(
+            index, str(document.item.source), str(document.target), config.max_bytes,
+            str(document.entry) if document.entry is not None else None,
+            str(document.page) if document.page is not None else None,
+            config.max_worker_mb, config.reading,
         )
 
     def next_task(self) -> Task | None:
-        if not self.queue:
-            return None
-        task = self.queue.popleft()
-        return Task(task, (task.index,))
+        files: list[FileTask] = []
+        while len(files) < self.per_task and not self.exhausted:
+            index, self.first = (self.first, None) if self.first is not None else (self.plan.next_todo(), None)
+            if index is None:
+                self.exhausted = True
+            else:
+                files.append(self._file(index))
+        self._progress_only()
+        return Task(tuple(files), tuple(f.index for f in files)) if files else None
 
     def finished(self) -> bool:
-        return not self.queue
+        return self.exhausted
 
     def done(self, task: Task, result: Any) -> None:
-        done: FileDone = result
+        for done in result:
+            self._record(done)
+
+    def _record(self, done: FileDone) -> None:
         document, info = self.plan.todo[done.index]
         if done.error is not None or done.summary is None:
             self._fail(document, done.error or "no output")
@@ -158,15 +199,18 @@ class _FilesJob:
         self._progress()
 
     def abandon(self, task: Task, position: int, reason: str) -> Task | None:
-        document, _ = self.plan.todo[task.payload.index]
+        files: tuple[FileTask, ...] = task.payload
+        document, _ = self.plan.todo[files[position].index]
         self._fail(document, reason)
-        return None
+        rest = files[:position] + files[position + 1 :]
+        return Task(rest, tuple(f.index for f in rest)) if rest else None
 
     def lost(self, task: Task) -> None:
-        document, _ = self.plan.todo[task.payload.index]
-        for path in (document.target, document.entry, document.page):
-            if path is not None:
-                sweep_temporaries(path.parent, path.name)
+        for file in task.payload:
+            document, _ = self.plan.todo[file.index]
+            for path in (document.target, document.entry, document.page):
+                if path is not None:
+                    sweep_temporaries(path.parent, path.name)
 
     def _fail(self, document: _Document, error: str) -> None:
         failure = Failure(str(document.item.source), error)
@@ -176,21 +220,29 @@ class _FilesJob:
 
     def _progress(self) -> None:
         self.finished_count += 1
-        self.report.update(self.finished_count, None, self.summary.failed - self.failed_at_start)
+        self._progress_only()
+
+    def _progress_only(self) -> None:
+        done = self.finished_count + self.summary.skipped + self.plan.checked - len(self.plan.documents)
+        self.report.update(done, None, self.summary.failed - self.failed_at_start)
 
 
 def _clean_files(
-    plan: _Plan, config: BatchConfig, journal: Journal, summary: BatchSummary, report: ProgressReporter,
-    interruption: Interruption, lock: RunLock,
+    plan: _Plan, first: int, config: BatchConfig, journal: Journal, summary: BatchSummary,
+    report: ProgressReporter, interruption: Interruption, lock: RunLock,
 ) -> None:
-    """Clean ``plan.todo`` in a pool of workers; each writes its outputs, the journal records them."""
-    job = _FilesJob(plan, config, journal, summary, report, interruption)
+    """Clean the planned inputs (from ``first`` on) in a pool of workers; each writes its outputs,
+    the journal records them."""
+    workers = min(config.workers, plan.total)
+    # A few files per task keep the pipes quiet; few enough that the workers end together.
+    per_task = max(1, min(FILES_PER_TASK, plan.total // (workers * 16)))
+    job = _FilesJob(plan, config, journal, summary, report, interruption, per_task, first)
 
     def ready(pid: int, seconds: float) -> None:
         summary.worker_setup_seconds[pid] = seconds
 
     pool = WorkerPool(
-        config, min(config.workers, len(plan.todo)), prepare_file, commit_file, depth=2, on_ready=ready,
+        config, workers, prepare_files, commit_files, depth=2, on_ready=ready,
         close_in_workers=[lock.fd] if lock.fd is not None else [],
     )
     pool.run(job)
@@ -241,13 +293,14 @@ def run_files(
     with RunLock(outdir / LOCK_NAME, outdir) as lock:
         journal = Journal(outdir / JOURNAL_NAME)
         interruption = Interruption()
-        plan = _Plan()
+        plan: _Plan | None = None
         try:
             with interruption:
-                plan = _plan(specs, outdir, config, journal, summary, report)
-                report.start(len(plan.todo), "files")
-                if plan.todo:
-                    _clean_files(plan, config, journal, summary, report, interruption, lock)
+                plan = _Plan(specs, outdir, config, journal, summary, report)
+                report.start(plan.total, "files")
+                first = plan.next_todo()  # no workers at all when everything is up to date
+                if first is not None:
+                    _clean_files(plan, first, config, journal, summary, report, interruption, lock)
         except KeyboardInterrupt:
             summary.interrupted = True
             summary.signal = interruption.signal or signal.SIGINT
@@ -255,7 +308,7 @@ def run_files(
             journal.close()
             report.finish()
             summary.seconds = time.monotonic() - started
-        if not summary.interrupted:
+        if not summary.interrupted and plan is not None:
             try:
                 _write_review(plan, outdir, config, journal)
             except OutputError as error:
