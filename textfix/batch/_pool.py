@@ -30,6 +30,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -108,7 +109,10 @@ class WorkerPool:
     ``depth`` tasks are sent to a worker at a time (2 keeps a worker busy while the main
     process records its last result; 1 for large payloads, which must not fill a pipe).
     ``on_ready(pid, seconds)`` hears each worker's setup time. ``close_in_workers``: file
-    descriptors a forked worker must not keep (the run lock).
+    descriptors a forked worker must not keep (the run lock). ``guard()`` wraps every message
+    sent or received and the recording of its result (the run's
+    :meth:`~._interrupt.Interruption.critical`): an interruption never cuts a message in half
+    or leaves a result half recorded.
     """
 
     def __init__(
@@ -121,6 +125,7 @@ class WorkerPool:
         depth: int = 1,
         on_ready: Callable[[int, float], None] | None = None,
         close_in_workers: Sequence[int] = (),
+        guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
     ) -> None:
         import multiprocessing
 
@@ -131,6 +136,7 @@ class WorkerPool:
         self._depth = depth
         self._on_ready = on_ready
         self._close_in_workers = list(close_in_workers)
+        self._guard = guard
         self._workers: list[_Worker] = []
         self._retry: collections.deque[Task] = collections.deque()
         self._keys = itertools.count(1)
@@ -196,11 +202,12 @@ class WorkerPool:
                 if task is None:
                     return
                 key = next(self._keys)
-                worker.inflight.append((key, task))
-                try:
-                    worker.conn.send((key, task.payload))
-                except OSError:  # it died just now: its sentinel says so at the next wait
-                    break
+                with self._guard():
+                    worker.inflight.append((key, task))
+                    try:
+                        worker.conn.send((key, task.payload))
+                    except OSError:  # it died just now: its sentinel says so at the next wait
+                        break
 
     def _wait(self, job: Job) -> None:
         by_object: dict[Any, tuple[_Worker, bool]] = {}
@@ -219,7 +226,8 @@ class WorkerPool:
         """Handle every message waiting on ``worker``'s pipe; ``False`` if the pipe is closed."""
         try:
             while worker.conn.poll():
-                self._handle(worker, worker.conn.recv(), job)
+                with self._guard():
+                    self._handle(worker, worker.conn.recv(), job)
         except (EOFError, OSError):
             return False
         return True
@@ -346,9 +354,10 @@ class WorkerPool:
             return False
         try:
             while worker.conn.poll():
-                message = worker.conn.recv()
-                if message[0] == "done":
-                    self._handle(worker, message, job)
+                with self._guard():
+                    message = worker.conn.recv()
+                    if message[0] == "done":
+                        self._handle(worker, message, job)
         except (EOFError, OSError):
             worker.conn.close()
             return False

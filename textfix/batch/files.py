@@ -243,7 +243,7 @@ def _clean_files(
 
     pool = WorkerPool(
         config, workers, prepare_files, commit_files, depth=2, on_ready=ready,
-        close_in_workers=[lock.fd] if lock.fd is not None else [],
+        close_in_workers=[lock.fd] if lock.fd is not None else [], guard=interruption.critical,
     )
     pool.run(job)
 

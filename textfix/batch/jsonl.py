@@ -204,7 +204,7 @@ def _stream_records(
 
     # One chunk per worker at a time: a chunk may be larger than a pipe's buffer.
     pool = WorkerPool(config, config.workers, prepare_chunk, commit_chunk, depth=1, on_ready=ready,
-                      close_in_workers=close)
+                      close_in_workers=close, guard=interruption.critical)
     pool.run(job)
 
 
