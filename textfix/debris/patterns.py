@@ -1,4 +1,4 @@
-"""Debris: markup remnants, site boilerplate, bylines, captions and credits.
+"""Debris patterns: markup remnants, site boilerplate, bylines, captions and credits.
 
 Patterns are matched against one paragraph (one line of the article) at a time.
 
