@@ -42,12 +42,24 @@ from textfix.debris import MARKUP, byline_suffix, classify_paragraph
         pytest.param("Photo: Getty Images", id="en-photo-credit"),
         pytest.param("Фото: РИА Новости", id="ru-photo-credit"),
         pytest.param("© 2024 Channel 24", id="copyright"),
-        pytest.param("Von Sofia Rozhik", id="de-byline"),
-        pytest.param("Автор: Софія Рожик", id="uk-byline"),
     ],
 )
 def test_boilerplate_paragraphs_are_debris(paragraph: str) -> None:
     assert classify_paragraph(paragraph) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Von Sofia Rozhik", "Автор: Софія Рожик", "By Sarah Miles and Tom Ray", "Von Lea Hoff, Brüssel"]
+)
+def test_bylines_on_their_own_line_are_bylines(paragraph: str) -> None:
+    assert classify_paragraph(paragraph) == "byline"
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Von einer Anhebung des Rentenalters ist im Gesetz keine Rede.", "By the end of the year prices fell"]
+)
+def test_prose_that_starts_like_a_byline_is_not_debris(paragraph: str) -> None:
+    assert classify_paragraph(paragraph) is None
 
 
 @pytest.mark.parametrize(

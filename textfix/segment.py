@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
+from .debris.model import judge_lines
 from .duplicates import find_duplicates
 from .language import detect_document_language, find_foreign_runs
 from .model import Kind, Segment
 from .options import Options
 
-__all__ = ["Segmentation", "is_decoration", "paragraph_spans", "segment_text"]
+__all__ = ["ArticleLine", "Segmentation", "article_lines", "is_decoration", "paragraph_spans", "segment_text"]
 
 _HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
 
@@ -117,6 +118,24 @@ class Segmentation:
     segments: tuple[Segment, ...]
 
 
+@dataclass(frozen=True)
+class ArticleLine:
+    """One paragraph as the line model sees it: its offsets, its content, and the patterns' verdict."""
+
+    start: int
+    end: int
+    #: The paragraph without its markup and glued byline.
+    content: str
+    #: The class the patterns gave it (``boilerplate``, ``caption``, ``markup``, ...), or ``None``.
+    fixed: str | None
+
+
+def article_lines(text: str) -> list[ArticleLine]:
+    """Every paragraph of ``text`` with the patterns' verdict, before the line model weighs it."""
+    paragraphs = [_classify(text, s, e, i) for i, (s, e) in enumerate(paragraph_spans(text))]
+    return [ArticleLine(p.start, p.end, p.content(text), p.reason) for p in paragraphs]
+
+
 def segment_text(text: str, options: Options) -> Segmentation:
     """The document language and the segments of ``text`` (offsets into ``text``).
 
@@ -125,15 +144,42 @@ def segment_text(text: str, options: Options) -> Segmentation:
     ('de', [('text', 'Die NATO ist besorgt.'), ('debris', 'Leave a Reply')])
     """
     paragraphs = [_classify(text, s, e, i) for i, (s, e) in enumerate(paragraph_spans(text))]
-    content = [p for p in paragraphs if p.kind == "text"]
-    for index, reason in find_duplicates([p.content(text) for p in content]).items():
-        content[index].kind, content[index].reason = "duplicate", reason
+    _weigh_lines(text, paragraphs)
     body = "\n".join(p.content(text) for p in paragraphs if p.kind == "text")
     language = options.document_language or detect_document_language(body, options.languages)
     segments: list[Segment] = []
     for paragraph in paragraphs:
         segments.extend(_paragraph_segments(text, paragraph, language, options))
     return Segmentation(text, language, tuple(segments))
+
+
+_ROUNDS = 4  # the line model and the duplicates take turns until neither changes a line
+
+
+def _weigh_lines(text: str, paragraphs: list[_Paragraph]) -> None:
+    """Furniture the line model finds, then duplicates among what is left, until both agree.
+
+    A duplicate removed changes the article the model sees (and the other way round), so the
+    two take turns; the model's last word is on the lines a second cleaning would see.
+    """
+    contents = [p.content(text) for p in paragraphs]
+    previous: frozenset[int] = frozenset()
+    for _ in range(_ROUNDS):
+        fixed = [p.reason if p.kind != "text" else None for p in paragraphs]
+        for index, kind in enumerate(judge_lines(contents, fixed)):
+            if kind is not None:
+                paragraphs[index].kind, paragraphs[index].reason = "debris", kind
+        for paragraph in paragraphs:
+            if paragraph.kind == "duplicate":
+                paragraph.kind, paragraph.reason = "text", None
+        kept = [i for i, p in enumerate(paragraphs) if p.kind == "text"]
+        duplicates = find_duplicates([contents[i] for i in kept])
+        for index, reason in duplicates.items():
+            paragraphs[kept[index]].kind, paragraphs[kept[index]].reason = "duplicate", reason
+        found = frozenset(kept[i] for i in duplicates)
+        if not found or found == previous:
+            return
+        previous = found
 
 
 def _paragraph_segments(text: str, paragraph: _Paragraph, language: str, options: Options) -> list[Segment]:

@@ -64,10 +64,16 @@ _BOILERPLATE_LINES = [
     r"zum seitenanfang", r"(?:zurück )?nach oben", r"back to top",
     # photo credits and sources on their own line
     r"(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|фото|иллюстрация|ілюстрація|источник|джерело)\s*:.{1,80}",
-    # bylines on their own line
-    r"(?:von|by|autor(?:in)?|author|автор(?:ка)?|авторка)\s*:?\s+[\w.'’ -]{3,60}",
 ]
 _BOILERPLATE = re.compile(r"(?:" + "|".join(_BOILERPLATE_LINES) + r")", re.I)
+# A byline on its own line: the word, then names (capitalised: "Von einer Anhebung ..." is prose),
+# joined by commas or "and", perhaps a place after a comma.
+_CAPITAL = "A-ZÄÖÜÀ-ÝА-ЯЁІЇЄҐ"
+_PERSON = rf"[{_CAPITAL}][\w.'’-]+(?:\s+(?:[{_CAPITAL}][\w.'’-]+|van|von|de|der|den|al|bin)){{0,3}}"
+_BYLINE_LINE = re.compile(
+    rf"(?i:von|by|autor(?:in)?|author|автор(?:ка)?|авторка)\s*:?\s+{_PERSON}"
+    rf"(?:\s*(?:,|&|(?i:und|and|и|і))\s*{_PERSON})*(?:\s*,\s*[{_CAPITAL}][\w .'’-]{{1,30}})?"
+)
 # A copyright line may be long (the holder's full name, "all rights reserved", a reuse notice):
 # it starts with the sign, or with the word and a year, or reserves the rights.
 _COPYRIGHT = re.compile(
@@ -114,12 +120,18 @@ def is_headline_like(paragraph: str) -> bool:
 
 
 def classify_paragraph(paragraph: str) -> str | None:
-    """Why a whole paragraph is debris (``boilerplate``, ``caption``), or ``None``."""
+    """Why a whole paragraph is debris (``boilerplate``, ``byline``, ``caption``), or ``None``.
+
+    >>> classify_paragraph("Von Anna Berg und Jan Hoff, Brüssel"), classify_paragraph("Von einer Anhebung ist keine Rede.")
+    ('byline', None)
+    """
     text = paragraph.strip()
     words = _words(text)
     normalised = text.rstrip(" .:!…»›>|-–—")
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(normalised):
         return "boilerplate"
+    if words <= 12 and _BYLINE_LINE.fullmatch(normalised):
+        return "byline"
     if words <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(text):
         return "boilerplate"
     if words <= _CAPTION_MAX_WORDS and _CAPTION.search(text):

@@ -1,0 +1,108 @@
+"""The debris line model on furniture the patterns do not know, and what it must never do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textfix
+from textfix.debris.features import is_plain_prose, local_features
+from textfix.debris.model import CLASSES, judge_lines, load_model
+from textfix.evaluate.gold import load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# An invented site (not in any corpus): its furniture's wording is in no pattern list.
+ARTICLE = """\
+Kreistag beschließt neues Busnetz für den Landkreis
+
+Aktualisiert am 14.03.2024 um 17:45
+
+Eine Reportage von Miriam Albers
+
+Der Kreistag hat am Mittwochabend mit großer Mehrheit ein neues Busnetz beschlossen. Ab dem Sommer sollen die Linien in den Dörfern im Stundentakt fahren, am Wochenende bis Mitternacht.
+
+Landrat Peter Voss sprach von einem „Meilenstein für den ländlichen Raum“. Die Kosten von rund vier Millionen Euro im Jahr teilen sich der Kreis und die beteiligten Gemeinden.
+
+Kritik kam von der Opposition, die eine schnellere Umsetzung gefordert hatte. Sie will die ersten Fahrpläne im Herbst prüfen und gegebenenfalls nachbessern lassen.
+
+Die Verkehrsbetriebe suchen für das neue Netz noch rund vierzig Fahrerinnen und Fahrer.
+
+Auch interessant für Sie
+
+Neue Radwege zwischen den Ortsteilen geplant
+
+Wie das Hallenbad gerettet werden soll
+"""
+
+
+def _removed(text: str) -> dict[str, str]:
+    result = textfix.clean(text)
+    return {text[s.start : s.end]: s.reason or "" for s in result.segments if s.kind == "debris"}
+
+
+def test_furniture_outside_the_lists_is_removed_with_its_class() -> None:
+    removed = _removed(ARTICLE)
+    assert removed.get("Aktualisiert am 14.03.2024 um 17:45") == "dateline"
+    assert removed.get("Eine Reportage von Miriam Albers") == "byline"
+    assert removed.get("Auch interessant für Sie") == "related"
+    assert removed.get("Wie das Hallenbad gerettet werden soll") == "related"
+
+
+def test_the_article_itself_stays() -> None:
+    result = textfix.clean(ARTICLE)
+    assert result.output.startswith("Kreistag beschließt neues Busnetz für den Landkreis\n")
+    assert "Die Verkehrsbetriebe suchen für das neue Netz noch rund vierzig Fahrerinnen und Fahrer." in result.output
+    assert "Landrat Peter Voss" in result.output
+
+
+def test_every_removal_says_which_class_decided_in_the_edit_log() -> None:
+    result = textfix.clean(ARTICLE)
+    reasons = {e.reason for e in result.edits if e.kind is textfix.EditKind.DEBRIS}
+    assert {"debris: dateline", "debris: byline", "debris: related"} <= reasons
+
+
+def test_plain_prose_is_never_weighed() -> None:
+    line = "Der Kreistag hat am Mittwochabend mit großer Mehrheit ein neues Busnetz für alle Dörfer beschlossen."
+    assert is_plain_prose(line)
+    assert judge_lines(["Überschrift", line, "Teilen", line], [None] * 4)[1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kreistag beschließt neues Busnetz",
+        "Aktualisiert am 14.03.2024\n\nEine Reportage von Miriam Albers\n",
+        "Hallo Welt\n\nNoch eine Zeile\n",
+    ],
+)
+def test_a_text_without_prose_keeps_what_the_patterns_do_not_take(text: str) -> None:
+    # Nothing to judge furniture against: a title, a list of labels, a note.
+    assert textfix.clean(text).output.split() == text.split()
+
+
+def test_cleaning_the_output_again_removes_nothing_more() -> None:
+    documents = load_gold(ROOT / "corpus" / "gold")
+    for part in ("tune", "heldout"):
+        if (ROOT / "corpus" / "debris" / part).is_dir():
+            documents += load_gold(ROOT / "corpus" / "debris" / part)
+    documents.append(load_gold(ROOT / "corpus" / "gold")[0].__class__("article", "de", ARTICLE, ()))
+    for document in documents:
+        once = textfix.clean(document.text).output
+        twice = textfix.clean(once)
+        removed = [twice.output[0:0] + once[s.start : s.end] for s in twice.segments if s.kind in ("debris", "duplicate")]
+        assert removed == [], document.name
+
+
+def test_the_shipped_model_knows_every_class() -> None:
+    model = load_model()
+    assert set(model.stage1) == set(CLASSES) == set(model.stage2)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_features_see_shapes_in_every_language() -> None:
+    assert {"date", "time", "v_dateline"} <= set(local_features("13 июня 2024, 15:20 · Оновлено"))
+    assert "duration" in local_features("Время чтения: 4 минуты")
+    assert "name_pair" in local_features("Reporting by Sarah Miles; Editing by Tom Ray")
+    assert "v_credit" in local_features("Фото пресс-службы")

@@ -1,0 +1,305 @@
+"""What a line looks like and where it stands: the debris model's evidence.
+
+A line (one paragraph of the article) becomes a set of named features, most of them 0/1:
+its length, how it ends, how many of its words are common words (prose is full of them;
+widgets, bylines and headlines are not), capitalised words and name shapes, digits, date
+and time shapes, words of each kind of furniture (:mod:`._vocab`), separators and emoji,
+whether the known patterns (:mod:`.patterns`) take it, and its place: first lines, last
+lines, before the first or after the last line of prose, like the headline. The model
+(:mod:`.model`) weighs them; nothing here decides.
+
+>>> sorted(f for f in local_features("Stand: 3. Mai 2024, 14:12 Uhr") if f.startswith(("date", "time", "v_")))
+['date', 'date_month', 'time', 'v_dateline', 'v_first_dateline']
+>>> "end_sentence" in local_features("Die NATO ist besorgt.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..language._evidence import zipf
+from ._vocab import MONTHS, VOCABULARY
+from .patterns import classify_paragraph
+
+__all__ = ["Features", "context_features", "is_plain_prose", "is_protected", "local_features", "tokens"]
+
+Features = dict[str, float]
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_CANDIDATES = ("de", "en", "ru", "uk")
+_COMMON = 5.0  # Zipf ≥ 5: once in 100,000 words: function words, common verbs and nouns
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«„)\]]*\s*$")
+_DATE = re.compile(
+    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:19|20)\d{2}\b"
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\b|\b\d{1,2}\s?(?:uhr|am|pm)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:vor|seit)\s+\d+\s+(?:sek|min|std|stund|tag|woch)\w*|\b\d+\s*(?:h|min|hrs?|hours?|minutes?|days?|mins?)\s+ago\b"
+    r"|\b\d+\s*(?:час|мин|дн|ден|годин|хвилин)\w*\s+(?:назад|тому)\b|\b(?:just now|gerade eben|только что|щойно)\b",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:min\.?|mins?|minutes?|minuten|sek\.?|sec|seconds?|sekunden|std\.?|hrs?|хв\.?|мин\.?|сек\.?"
+    r"|минут\w*|хвилин\w*|секунд\w*)(?!\w)|\(\d{1,2}:\d{2}(?::\d{2})?\)",
+    re.I,
+)
+_BULLET = re.compile(r"^(?:[-–—•*·▪►▸]|\d{1,2}[.)])\s")
+_URL = re.compile(r"https?://|www\.|\.(?:com|de|ru|ua|org|net|at|ch|uk)\b|@\w{2,}|#\w{2,}", re.I)
+_LABEL = re.compile(r"^([\w .'’-]{1,30}?)\s*:\s*\S")
+_PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
+_QUOTED = re.compile(r"^[\"„“”«»‚‘']")
+_WIDTH_BINS = ((1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20"), (35, "21-35"))
+_PROSE_WORDS = 12  # a sentence-final line this long with common words: prose the model need not weigh
+
+
+def tokens(line: str) -> list[str]:
+    """The line's words in lower case (hyphenated and apostrophe words whole).
+
+    >>> tokens("Foto: dpa/Kay Nietfeld – Pressestelle")
+    ['foto', 'dpa', 'kay', 'nietfeld', 'pressestelle']
+    """
+    return _TOKEN.findall(line.lower())
+
+
+def _stem(word: str) -> str | None:
+    """A Cyrillic word's stem for matching its inflected forms (минута, минуты, минут: ``мину``)."""
+    if word.endswith("*"):
+        return word[:-1]
+    if len(word) >= 5 and "\u0400" <= word[0] <= "\u04ff":
+        return word[: max(4, len(word) - 2)]
+    return None
+
+
+def _stems(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    stems = tuple(sorted({stem for w in words if (stem := _stem(w)) is not None}))
+    return frozenset(w for w in words if not w.endswith("*")), stems
+
+
+_LEXICON = {name: _stems(words) for name, words in VOCABULARY.items()}
+
+
+@lru_cache(maxsize=65536)
+def _kinds(word: str) -> tuple[str, ...]:
+    """The furniture vocabularies ``word`` belongs to (``("widget", "related")`` ...)."""
+    return tuple(name for name, (whole, stems) in _LEXICON.items() if word in whole or word.startswith(stems))
+
+
+@lru_cache(maxsize=65536)
+def _is_common(word: str) -> bool:
+    return any(zipf(word, code) >= _COMMON for code in _CANDIDATES)
+
+
+def _width(words: int) -> str:
+    return next((name for limit, name in _WIDTH_BINS if words <= limit), "36+")
+
+
+def _bin(value: float, name: str, edges: Sequence[float]) -> str:
+    """``name<e`` for the first edge ``value`` is below, ``name>=last`` above all."""
+    for edge in edges:
+        if value < edge:
+            return f"{name}<{edge:g}"
+    return f"{name}>={edges[-1]:g}"
+
+
+# Arrows, technical and geometric symbols, dingbats, emoji and pictographs: a widget's icons.
+_ICON = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_SEPARATOR = re.compile("[|•·›»>/–—+]")
+
+
+def _capitalised(raw_words: Sequence[str]) -> int:
+    return sum(1 for w in raw_words if w[:1].isupper())
+
+
+def _name_pairs(raw_words: Sequence[str]) -> int:
+    """Two capitalised words in a row neither of which is a common word: "Anna Berg"."""
+    pairs = 0
+    for first, second in zip(raw_words, raw_words[1:], strict=False):
+        if first[:1].isupper() and second[:1].isupper() and first[1:2].islower() and second[1:2].islower():
+            if not _is_common(first.lower()) and not _is_common(second.lower()):
+                pairs += 1
+    return pairs
+
+
+@lru_cache(maxsize=16384)
+def _local(line: str) -> tuple[tuple[str, float], ...]:
+    raw_words = _TOKEN.findall(line)
+    words = [w.lower() for w in raw_words]
+    count = len(words)
+    found: Features = {"bias": 1.0, f"w={_width(count)}": 1.0}
+    stripped = line.rstrip()
+    if _SENTENCE_END.search(stripped):
+        found["end_sentence"] = 1.0
+    elif stripped.endswith(":"):
+        found["end_colon"] = 1.0
+    elif stripped[-1:].isalnum():
+        found["end_word"] = 1.0
+    else:
+        found["end_other"] = 1.0
+    if stripped[:1].isupper():
+        found["first_upper"] = 1.0
+    if _QUOTED.match(stripped):
+        found["quoted"] = 1.0
+    if count:
+        common = sum(1 for w in words if _is_common(w))
+        found[_bin(common / count, "common", (0.15, 0.3, 0.45, 0.6))] = 1.0
+        if count >= 4:
+            found[_bin(_capitalised(raw_words) / count, "caps", (0.3, 0.6, 0.9))] = 1.0
+        if line.isupper() and count >= 2:
+            found["all_caps"] = 1.0
+        pairs = _name_pairs(raw_words)
+        if pairs:
+            found["name_pair"] = 1.0
+            if count <= 6:
+                found["name_short"] = 1.0
+        kinds: dict[str, int] = {}
+        for word in words:
+            for kind in _kinds(word):
+                kinds[kind] = kinds.get(kind, 0) + 1
+            if word in MONTHS:
+                found["month"] = 1.0
+        for kind, hits in kinds.items():
+            found[f"v_{kind}"] = 1.0
+            if hits >= 2:
+                found[f"v_{kind}_2"] = 1.0
+            if hits / count >= 0.5:
+                found[f"v_{kind}_most"] = 1.0
+        for kind in _kinds(words[0]):
+            found[f"v_first_{kind}"] = 1.0
+    digits = len(_DIGIT.findall(line))
+    letters = len(_LETTER.findall(line)) if digits else 0
+    if digits:
+        found[_bin(digits / max(1, digits + letters), "digits", (0.1, 0.3, 0.6))] = 1.0
+    if _DATE.search(line):
+        found["date"] = 1.0
+        if "month" in found:
+            found["date_month"] = 1.0
+    elif "month" in found and digits:
+        found["date"] = found["date_month"] = 1.0
+    if _TIME.search(line):
+        found["time"] = 1.0
+    if _RELATIVE.search(line):
+        found["relative_time"] = 1.0
+    if _URL.search(line):
+        found["url"] = 1.0
+    separators = len(_SEPARATOR.findall(line))
+    if separators:
+        found["separator"] = 1.0
+        if separators >= 2:
+            found["separators_2"] = 1.0
+    if _ICON.search(line):
+        found["emoji"] = 1.0
+    if _PARENTHESISED.match(stripped):
+        found["parenthesised"] = 1.0
+    if _DURATION.search(line):
+        found["duration"] = 1.0
+    if _BULLET.match(stripped):
+        found["bullet"] = 1.0
+    label = _LABEL.match(stripped)
+    if label:
+        label_words = tokens(label.group(1))
+        if len(label_words) <= 3:
+            found["label"] = 1.0
+            value = stripped[label.end() - 1 :]
+            if sum(c.isdigit() for c in value) * 2 >= sum(not c.isspace() for c in value):
+                found["label_number"] = 1.0
+            for word in label_words:
+                for kind in _kinds(word):
+                    found[f"label_{kind}"] = 1.0
+    pattern = classify_paragraph(line)
+    if pattern:
+        found[f"pattern_{pattern}"] = 1.0
+    return tuple(found.items())
+
+
+def local_features(line: str) -> Features:
+    """The features of ``line`` on its own (cached by its text)."""
+    return dict(_local(line))
+
+
+@lru_cache(maxsize=16384)
+def _sentence(line: str) -> tuple[int, int]:
+    """``(words, site words)`` of a line that reads as a sentence of prose, ``(0, 0)`` otherwise.
+
+    A sentence ends with sentence punctuation and at least 30% of its words are common words;
+    site words are widget vocabulary (two count as one credit or legal word, a link or an icon).
+    """
+    if len(line) < 20 or not _SENTENCE_END.search(line):
+        return 0, 0
+    words = tokens(line)
+    if len(words) < 4 or sum(1 for w in words if _is_common(w)) < 0.3 * len(words):
+        return 0, 0
+    site = 0
+    for word in words:
+        kinds = _kinds(word)
+        site += ("widget" in kinds) + 2 * ("legal" in kinds or "credit" in kinds)
+    if _URL.search(line) or _ICON.search(line):
+        site += 2
+    return len(words), site
+
+
+def is_plain_prose(line: str) -> bool:
+    """A long sentence that does not speak of the site: article prose, no need to weigh it.
+
+    >>> is_plain_prose("Das südkoreanische Verteidigungsministerium sprach von mindestens 20 Eisenbahnzügen, "
+    ...                "die den Hafen Rajin in Richtung Wladiwostok verlassen hätten.")
+    True
+    >>> is_plain_prose("Wir verwenden Cookies, um Ihnen das beste Erlebnis auf unserer Website zu bieten und um Inhalte anzuzeigen.")
+    False
+    """
+    words, site = _sentence(line)
+    return words >= _PROSE_WORDS and len(line) >= 60 and site < 2
+
+
+def is_protected(line: str, inside_prose: bool) -> bool:
+    """A sentence the model must not remove: plain prose, a short sentence among the prose, a clean sentence.
+
+    A wrongly removed sentence costs a reader more than a kept "Teilen:": between the first and
+    the last line of plain prose, any sentence with at most one site word stays; elsewhere, a
+    sentence of six words or more with at most one.
+
+    >>> is_protected("Es wäre aber mehr als ein weiterer Personalwechsel.", inside_prose=False)
+    True
+    >>> is_protected("Jetzt den Newsletter abonnieren und nichts verpassen!", inside_prose=True)
+    False
+    """
+    words, site = _sentence(line)
+    if not words:
+        return False
+    return is_plain_prose(line) or (site <= 1 and (inside_prose or words >= 6))
+
+
+def context_features(index: int, count: int, first_prose: int, last_prose: int, like_headline: bool) -> Features:
+    """Where line ``index`` of ``count`` stands: head and tail zones, before or after the prose.
+
+    ``first_prose``/``last_prose`` are the indices of the first and last line of plain prose
+    (``-1`` without any); ``like_headline`` says whether the line repeats the first line's words.
+
+    >>> sorted(context_features(0, 10, 2, 7, False))
+    ['before_prose', 'first', 'head3']
+    """
+    found: Features = {}
+    if index == 0:
+        found["first"] = 1.0
+    if index < 3:
+        found["head3"] = 1.0
+    if index >= count - 3:
+        found["tail3"] = 1.0
+    if index == count - 1:
+        found["last"] = 1.0
+    if first_prose < 0:
+        found["no_prose"] = 1.0
+    elif index < first_prose:
+        found["before_prose"] = 1.0
+    elif index > last_prose:
+        found["after_prose"] = 1.0
+    elif first_prose < index < last_prose:
+        found["inside_prose"] = 1.0
+    if like_headline and index:
+        found["like_headline"] = 1.0
+    return found

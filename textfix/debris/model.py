@@ -1,0 +1,225 @@
+"""The line model: which lines of an article are furniture, and of which kind.
+
+Two multinomial logistic regressions over :mod:`.features`, trained by
+``scripts/train_debris.py`` on the tune parts of ``corpus/debris`` and ``corpus/gold`` and
+stored as sparse weights in ``textfix/data/debris_model.json``. The first weighs a line by
+what it looks like and where it stands; the second adds what the first said of its
+neighbours (a line between two pieces of furniture is likelier furniture, a bare headline
+after "See also:" is a related article: jusText smooths by context in the same spirit).
+A line is debris when the second model's probability that it is article text falls below
+the threshold chosen on the tune part for precision; its class (``dateline``, ``byline``,
+``related``, ``boilerplate``, ``caption``, ``credit``) is the likeliest furniture class.
+
+Pattern matches (:mod:`.patterns`) stay strong evidence: a line they take is debris
+whatever the model says, and the model sees them as features of it and its neighbours.
+
+:func:`judge_lines` runs to a fixed point: after the first round, it judges the kept lines
+again (their first and last lines, their prose, are now others) until no line goes, so
+cleaning the output again removes nothing more.
+
+The inference is a few dictionary look-ups per line: no numpy, no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
+
+__all__ = ["CLASSES", "FIRST_STAGE_TEXT", "LineModel", "document_features", "judge_lines", "load_model", "neighbour_features"]
+
+#: What a line may be: article text or one class of furniture.
+CLASSES = ("text", "dateline", "byline", "related", "boilerplate", "caption", "credit")
+_HEADLINE_OVERLAP = 0.6  # a line sharing this much of its words with the first line repeats the headline
+_MAX_ROUNDS = 8
+_CACHE = 50_000  # lines whose own scores are remembered (a corpus run sees its chrome again and again)
+#: Stage one calls a line text at this probability: its verdicts are only the neighbours' context.
+FIRST_STAGE_TEXT = 0.5
+
+
+Vector = tuple[float, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class LineModel:
+    """Sparse weights per class for both stages, and the debris threshold.
+
+    Every feature is 0/1, so a line's score per class is the sum of its features' weights;
+    each feature's weights are kept as one vector over :data:`CLASSES` (``vectors``), and the
+    part of the score that comes from the line's own text is computed once per line text.
+    """
+
+    stage1: Mapping[str, Mapping[str, float]]
+    stage2: Mapping[str, Mapping[str, float]]
+    #: A line is debris when its probability of being text is below this.
+    threshold: float
+
+    def __post_init__(self) -> None:
+        for stage, weights in ((1, self.stage1), (2, self.stage2)):
+            names = {name for c in CLASSES for name in weights[c]}
+            vectors = {name: tuple(weights[c].get(name, 0.0) for c in CLASSES) for name in names}
+            object.__setattr__(self, f"_vectors{stage}", vectors)
+        object.__setattr__(self, "_own", {})
+
+    def vector(self, features: Iterable[str], *, stage: int, start: Vector | None = None) -> Vector:
+        """The scores per class of a line with ``features`` (added to ``start``)."""
+        vectors: dict[str, Vector] = getattr(self, f"_vectors{stage}")
+        total = list(start) if start is not None else [0.0] * len(CLASSES)
+        for name in features:
+            weights = vectors.get(name)
+            if weights is not None:
+                for i, w in enumerate(weights):
+                    total[i] += w
+        return tuple(total)
+
+    def own(self, line: str) -> tuple[Vector, Vector]:
+        """Both stages' scores of the line's own features (cached by its text)."""
+        cache: dict[str, tuple[Vector, Vector]] = getattr(self, "_own")
+        found = cache.get(line)
+        if found is None:
+            features = local_features(line)
+            found = (self.vector(features, stage=1), self.vector(features, stage=2))
+            if len(cache) > _CACHE:
+                cache.clear()
+            cache[line] = found
+        return found
+
+    def probabilities(self, features: Features, *, stage: int) -> dict[str, float]:
+        """Softmax over :data:`CLASSES` of the weighted features (the reference for :meth:`vector`)."""
+        return dict(zip(CLASSES, softmax(self.vector(features, stage=stage)), strict=True))
+
+
+def softmax(scores: Vector) -> Vector:
+    """Probabilities from scores."""
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    total = sum(exp)
+    return tuple(e / total for e in exp)
+
+
+@cache
+def load_model() -> LineModel:
+    """The model shipped in ``textfix/data/debris_model.json`` (read once per process)."""
+    raw = json.loads(resources.files("textfix").joinpath("data", "debris_model.json").read_text(encoding="utf-8"))
+    return LineModel(raw["stage1"], raw["stage2"], float(raw["threshold"]))
+
+
+@lru_cache(maxsize=16384)
+def _words(line: str) -> frozenset[str]:
+    return frozenset(tokens(line))
+
+
+def _overlap(line: str, headline: frozenset[str]) -> float:
+    words = _words(line)
+    return len(words & headline) / len(words) if words and headline else 0.0
+
+
+def _contexts(contents: Sequence[str]) -> list[Features]:
+    """The context features of every line of one article (its lines in order)."""
+    prose = [i for i, line in enumerate(contents) if is_plain_prose(line)]
+    first, last = (prose[0], prose[-1]) if prose else (-1, -1)
+    headline = _words(contents[0]) if contents else frozenset()
+    found = []
+    for index, line in enumerate(contents):
+        like = index > 0 and len(line) < 200 and _overlap(line, headline) >= _HEADLINE_OVERLAP
+        found.append(context_features(index, len(contents), first, last, like))
+    return found
+
+
+def document_features(contents: Sequence[str]) -> list[Features]:
+    """Stage-one features of every line of one article (its lines in order): its own and its place."""
+    return [{**local_features(line), **context} for line, context in zip(contents, _contexts(contents), strict=True)]
+
+
+def _neighbours(before: str | None, after: str | None) -> list[str]:
+    """The names of the stage-two features that say what the neighbours are."""
+    before, after = _known(before), _known(after)
+    found = []
+    for side, verdict in (("prev", before), ("next", after)):
+        if verdict is None:
+            found.append(f"nb_{side}_edge")
+        elif verdict != "text":
+            found += [f"nb_{side}_debris", f"nb_{side}_{verdict}"]
+    if before not in (None, "text") and after not in (None, "text"):
+        found.append("nb_between")
+    return found
+
+
+def neighbour_features(features: Features, before: str | None, after: str | None) -> Features:
+    """Stage-two features: the line's own and the first stage's verdicts on its neighbours.
+
+    ``before``/``after`` are the likeliest classes of the previous and next line
+    (``None`` at the edges of the article).
+    """
+    return {**features, **dict.fromkeys(_neighbours(before, after), 1.0)}
+
+
+def _known(verdict: str | None) -> str | None:
+    """A class of :data:`CLASSES`; the patterns' other reasons (markup, no text, duplicates) are ``other``."""
+    return verdict if verdict is None or verdict in CLASSES else "other"
+
+
+def _furniture(p: Vector) -> str:
+    return CLASSES[max(range(1, len(CLASSES)), key=lambda i: p[i])]
+
+
+def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None]) -> list[str | None]:
+    """One pass over the lines: the furniture class of each line the model removes, else ``None``."""
+    contexts = _contexts(contents)
+    prose = [is_plain_prose(line) for line in contents]
+    own = [None if plain else model.own(line) for line, plain in zip(contents, prose, strict=True)]
+    first: list[str] = []
+    for scores, context, known in zip(own, contexts, fixed, strict=True):
+        if known is not None or scores is None:
+            first.append(known or "text")  # the patterns' verdict stands; plain prose is text
+            continue
+        p = softmax(model.vector(context, stage=1, start=scores[0]))
+        first.append("text" if p[0] >= FIRST_STAGE_TEXT else _furniture(p))
+    decided: list[str | None] = []
+    for index, context in enumerate(contexts):
+        scores = own[index]
+        if fixed[index] is not None or scores is None or "no_prose" in context or is_protected(
+            contents[index], "inside_prose" in context
+        ):
+            decided.append(None)  # without a body of prose there is nothing to judge furniture against
+            continue
+        before = first[index - 1] if index else None
+        after = first[index + 1] if index + 1 < len(first) else None
+        names = [*context, *_neighbours(before, after)]
+        p = softmax(model.vector(names, stage=2, start=scores[1]))
+        decided.append(None if p[0] >= model.threshold else _furniture(p))
+    return decided
+
+
+def judge_lines(contents: Sequence[str], fixed: Sequence[str | None], model: LineModel | None = None) -> list[str | None]:
+    """The furniture class of every line the model removes (``None``: kept, or decided by ``fixed``).
+
+    ``contents`` are an article's lines in order; ``fixed`` the classes the patterns already
+    gave (their lines are removed whatever the model says, and are context for the first round).
+
+    >>> lines = ["Gericht kippt Mietendeckel", "Stand: 14.03.2024, 09:12 Uhr",
+    ...          "Das Berliner Landgericht hat am Donnerstag die umstrittene Regelung zur Begrenzung der Mieten "
+    ...          "für unwirksam erklärt, wie eine Sprecherin des Gerichts mitteilte.",
+    ...          "Die Stadt will nun vor dem Bundesgerichtshof in Revision gehen, sagte der Senator am Abend."]
+    >>> judge_lines(lines, [None] * 4)
+    [None, 'dateline', None, None]
+    """
+    model = model or load_model()
+    verdict: list[str | None] = [None] * len(contents)
+    alive = list(range(len(contents)))
+    known = list(fixed)
+    for _ in range(_MAX_ROUNDS):
+        removed = _round(model, [contents[i] for i in alive], [known[i] for i in alive])
+        gone = [(i, c) for i, c in zip(alive, removed, strict=True) if c is not None]
+        for index, kind in gone:
+            verdict[index] = kind
+        had_fixed = any(known[i] is not None for i in alive)
+        alive = [i for i in alive if known[i] is None and verdict[i] is None]
+        if not gone and not had_fixed:
+            break  # the kept lines alone, as a second cleaning would see them, lose nothing more
+    return verdict
