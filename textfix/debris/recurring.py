@@ -1,0 +1,353 @@
+"""Recurring lines: site chrome that a corpus run finds by counting lines across its documents.
+
+A line that stands in many documents of one run ("Jetzt den Morgen-Newsletter bestellen 📬",
+"Alle Artikel zu Energie") is the site's furniture, not the article's, even when no pattern
+knows it. A run counts, per document, the *candidate* lines (not long prose) under a
+normalised key (:func:`line_key`), each key at most once per document and each document at
+most once (a page fetched twice is one document); the keys found in at least
+``min_documents`` documents become a :class:`RecurringLines`, which segmentation treats as
+debris with the reason ``recurring`` (:func:`recurring_paragraphs`).
+
+What is never removed for recurring:
+
+- long prose: a line of more than :data:`PROSE_WORDS` words that ends like a sentence. An
+  agency's or a site's boilerplate sentence repeated under every article is kept: telling it
+  from a background paragraph the agency reuses word for word takes more than counting, and a
+  wrongly removed sentence costs a reader more than a kept one;
+- a document's headline, its first text paragraph: a series title ("Liveblog: Krieg in der
+  Ukraine") or the headline of an article the run holds in several versions recurs too.
+
+Counting is order-independent (sums and a minimum), so the set is the same for any input
+order, any number of workers and on Dask.
+
+>>> texts = [f"Artikel {n} über Gaspreise\\nDer Preis stieg um {n} Prozent.\\nAlle Artikel zu Energie »"
+...          for n in range(4)]
+>>> lines = count_recurring(texts)
+>>> [(line.key, line.documents) for line in lines.lines], lines.documents, lines.min_documents
+([('alle artikel zu energie', 4)], 4, 3)
+>>> is_recurring("Alle Artikel zu: Energie", lines), is_recurring("Alle Artikel", lines)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import OptionsError
+from ..repair import repair_text
+
+from .patterns import MARKUP
+
+__all__ = [
+    "DEFAULT_MIN_DOCUMENTS",
+    "DEFAULT_SHARE",
+    "KEY_MAX_CHARACTERS",
+    "PROSE_WORDS",
+    "REASON",
+    "Recurring",
+    "RecurringCounter",
+    "RecurringLines",
+    "count_recurring",
+    "document_lines",
+    "is_candidate",
+    "is_recurring",
+    "line_key",
+    "min_documents_for",
+    "parse_threshold",
+    "recurring_paragraphs",
+]
+
+#: The segment reason (and edit detail: ``debris: recurring``) of a line removed for recurring.
+REASON = "recurring"
+#: A line of more words than this that ends like a sentence is prose: never removed for recurring.
+PROSE_WORDS = 12
+#: Keys longer than this are not counted (bounded memory; such a line is a paragraph, not chrome).
+KEY_MAX_CHARACTERS = 200
+#: Without a threshold of its own, a line is chrome when it stands in at least this many
+#: documents of the run (so a run of two articles never loses the lines they share)...
+DEFAULT_MIN_DOCUMENTS = 3
+#: ...and in at least this share of them (in a run of 10,000 articles, 100), so that a short
+#: sentence two unrelated articles happen to share ("Die Ermittlungen dauern an.") stays.
+DEFAULT_SHARE = 0.01
+
+# A key is the line's words (letters, digits and marks), case-folded: repair changes spacing and
+# punctuation ("Teilen :" → "Teilen:"), sites vary emoji and decoration ("📬", "»", "|"), and none
+# of that makes another line. A word is a run of Unicode letters and digits (``\w`` without "_").
+_WORD = re.compile(r"[^\W_]+")
+# What may follow a sentence's final punctuation: closing quotes and brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”“»«’‘)\]]*\Z")
+# Raw lines longer than this are not looked at (cheap bound before repairing a line).
+_RAW_MAX = 4 * KEY_MAX_CHARACTERS
+
+
+def line_key(line: str) -> str:
+    """The normalised key under which a line is counted: its words, case-folded, one space apart.
+
+    >>> line_key("  Jetzt den Morgen-Newsletter bestellen 📬 ")
+    'jetzt den morgen newsletter bestellen'
+    >>> line_key("» ALLE Artikel zu: Energie |"), line_key("Stand: 3. Mai 2024")
+    ('alle artikel zu energie', 'stand 3 mai 2024')
+    >>> line_key("📬 — »")
+    ''
+    """
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", line).casefold()))
+
+
+def _ends_like_sentence(line: str) -> bool:
+    stripped = line.rstrip()
+    while stripped and unicodedata.category(stripped[-1])[0] in "SZ":  # "Hier abonnieren. 📬"
+        stripped = stripped[:-1].rstrip()
+    return bool(_SENTENCE_END.search(stripped))
+
+
+def is_candidate(line: str, key: str | None = None) -> bool:
+    """Whether a line may be counted (and removed) as recurring: it has words, its key is not
+    too long, and it is not long prose (more than :data:`PROSE_WORDS` words ending like a sentence).
+
+    >>> is_candidate("Jetzt den Morgen-Newsletter bestellen 📬"), is_candidate("— · —")
+    (True, False)
+    >>> agency = "Die Nachrichtenagentur hat diesen Artikel mit Material von Reuters und AFP erstellt und geprüft."
+    >>> is_candidate(agency), is_candidate(agency.rstrip("."))
+    (False, True)
+    """
+    key = line_key(line) if key is None else key
+    if not key or len(key) > KEY_MAX_CHARACTERS:
+        return False
+    return key.count(" ") + 1 <= PROSE_WORDS or not _ends_like_sentence(line)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """One recurring line: its key, in how many documents it stands, and one of its texts."""
+
+    key: str
+    documents: int
+    #: The line as one document has it (the smallest text, so that the choice does not
+    #: depend on the input order).
+    example: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.example, "key": self.key, "documents": self.documents}
+
+
+@dataclass(frozen=True, eq=False)
+class RecurringLines:
+    """The lines a corpus run found in at least ``min_documents`` of its ``documents``.
+
+    Equal and hashed by :attr:`digest` (of the keys and the threshold), so that options
+    holding it stay cheap to compare, and an output's fingerprint changes only when the set
+    of lines removed changes, not with every document added to a run.
+    """
+
+    #: Sorted by key.
+    lines: tuple[Recurring, ...]
+    documents: int
+    min_documents: int
+    _keys: frozenset[str] = field(init=False, repr=False)
+    digest: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        keys = [line.key for line in self.lines]
+        object.__setattr__(self, "_keys", frozenset(keys))
+        canonical = "\n".join([str(self.min_documents), *keys]).encode("utf-8")
+        object.__setattr__(self, "digest", hashlib.sha256(canonical).hexdigest()[:16])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RecurringLines) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __repr__(self) -> str:
+        return (f"RecurringLines({len(self.lines)} lines in at least {self.min_documents} of "
+                f"{self.documents} documents, digest {self.digest})")
+
+    def to_json(self) -> dict[str, object]:
+        """The report's run-level entry: the threshold, the documents counted, each line."""
+        return {
+            "min_documents": self.min_documents,
+            "documents": self.documents,
+            "lines": [line.to_json() for line in sorted(self.lines, key=lambda x: (-x.documents, x.key))],
+        }
+
+
+def is_recurring(content: str, recurring: RecurringLines) -> bool:
+    """Whether a paragraph's content (repaired, markup left out) is one of the recurring lines."""
+    key = line_key(content)
+    return key in recurring and is_candidate(content, key)
+
+
+def recurring_paragraphs(contents: Sequence[str | None], recurring: RecurringLines) -> list[int]:
+    """Indices of the paragraphs that are recurring lines; ``contents`` holds ``None`` for a
+    paragraph that is already debris. The first text paragraph (the headline) is never one.
+
+    >>> lines = RecurringLines((Recurring("teilen sie diesen artikel", 5, "Teilen Sie diesen Artikel"),), 5, 3)
+    >>> recurring_paragraphs(["Teilen Sie diesen Artikel", "Text.", "Teilen Sie diesen Artikel!"], lines)
+    [2]
+    """
+    found: list[int] = []
+    headline = True
+    for index, content in enumerate(contents):
+        if content is None:
+            continue
+        if not headline and is_recurring(content, recurring):
+            found.append(index)
+        headline = False
+    return found
+
+
+@dataclass(frozen=True)
+class _DocumentLines:
+    """What one document adds to a count: its identity (a digest of its text) and its candidate
+    lines (key → the line as it stands there)."""
+
+    digest: bytes
+    lines: Mapping[str, str]
+
+
+def document_lines(text: str, *, repair: bool = True) -> _DocumentLines:
+    """The candidate lines of one document, as segmentation will see them.
+
+    Each line is repaired on its own (``repair``: as the pipeline repairs the whole text) and
+    its markup left out; a long prose line is skipped before it is repaired.
+    """
+    lines: dict[str, str] = {}
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line or len(line) > _RAW_MAX:
+            continue
+        if line.count(" ") >= PROSE_WORDS and _ends_like_sentence(line):
+            continue  # prose already, and repair does not shorten a line to a dozen words
+        content = " ".join(MARKUP.sub(" ", repair_text(line) if repair else line).split())
+        key = line_key(content)
+        if is_candidate(content, key):
+            previous = lines.get(key)
+            lines[key] = content if previous is None else min(previous, content)
+    digest = hashlib.blake2b(text.strip().encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return _DocumentLines(digest, lines)
+
+
+class RecurringCounter:
+    """Counts candidate lines over documents, one at a time, in memory that grows with the
+    distinct candidate lines (not with the text); counters of parts of a run merge.
+
+    A document seen twice (the same text) counts once. Merging counters that both saw one
+    text counts it twice: give each document to one counter (Dask's ``distinct`` does).
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.examples: dict[str, str] = {}
+        self.seen: set[bytes] = set()
+
+    @property
+    def documents(self) -> int:
+        return len(self.seen)
+
+    def add(self, text: str, *, repair: bool = True) -> None:
+        """Count one document's text."""
+        self.add_lines(document_lines(text, repair=repair))
+
+    def add_lines(self, document: _DocumentLines) -> None:
+        if document.digest in self.seen:
+            return
+        self.seen.add(document.digest)
+        counts, examples = self.counts, self.examples
+        for key, text in document.lines.items():
+            counts[key] = counts.get(key, 0) + 1
+            previous = examples.get(key)
+            if previous is None or text < previous:
+                examples[key] = text
+
+    def merge(self, other: RecurringCounter) -> RecurringCounter:
+        """This counter with ``other``'s counts added (for documents that only ``other`` saw)."""
+        self.seen |= other.seen
+        for key, count in other.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + count
+            text = other.examples[key]
+            if key not in self.examples or text < self.examples[key]:
+                self.examples[key] = text
+        return self
+
+    def result(self, threshold: int | None = None) -> RecurringLines:
+        """The lines in at least :func:`min_documents_for` documents."""
+        least = min_documents_for(self.documents, threshold)
+        lines = tuple(
+            Recurring(key, count, self.examples[key])
+            for key, count in sorted(self.counts.items())
+            if count >= least
+        )
+        return RecurringLines(lines, self.documents, least)
+
+
+def min_documents_for(documents: int, threshold: int | None = None) -> int:
+    """In how many of a run's ``documents`` a line must stand to be chrome: ``threshold``, or
+    without one (``None``) :data:`DEFAULT_MIN_DOCUMENTS` and :data:`DEFAULT_SHARE` of them.
+
+    >>> min_documents_for(8), min_documents_for(2), min_documents_for(10_000), min_documents_for(10_000, 5)
+    (3, 3, 100, 5)
+    """
+    if threshold is not None:
+        check_threshold(threshold)
+        return threshold
+    return max(DEFAULT_MIN_DOCUMENTS, math.ceil(DEFAULT_SHARE * documents))
+
+
+def check_threshold(threshold: int | None) -> None:
+    """Raise :class:`OptionsError` unless ``threshold`` is ``None`` (automatic), 0 (off) or at least 2."""
+    if threshold is not None and (threshold < 0 or threshold == 1):
+        raise OptionsError(
+            f"a recurring line must stand in at least 2 documents, not {threshold} "
+            "(0 turns recurring lines off; 'auto' is 3 documents and 1% of the run)"
+        )
+
+
+def parse_threshold(value: str) -> int | None:
+    """The threshold a user named: ``auto`` (``None``), ``off`` (0) or a number of documents.
+
+    >>> parse_threshold("auto"), parse_threshold("off"), parse_threshold(" 5 ")
+    (None, 0, 5)
+    >>> parse_threshold("1")
+    Traceback (most recent call last):
+    textfix.errors.OptionsError: a recurring line must stand in at least 2 documents, not 1 (0 turns recurring lines off; 'auto' is 3 documents and 1% of the run)
+    """
+    word = value.strip().lower()
+    if word == "auto":
+        return None
+    if word in ("off", "0", "no", "none"):
+        return 0
+    try:
+        threshold = int(word)
+    except ValueError:
+        raise OptionsError(f"--recurring takes auto, off or a number of documents, not {value!r}") from None
+    check_threshold(threshold)
+    return threshold
+
+
+def count_recurring(
+    texts: Iterable[str], threshold: int | None = None, *, repair: bool = True
+) -> RecurringLines:
+    """The recurring lines of ``texts`` (a run's documents), for ``Options(recurring=...)``.
+
+    ``threshold``: in how many documents a line must stand (``None``: automatic, see
+    :func:`min_documents_for`). ``repair``: whether the texts will be repaired before they are
+    segmented (``Options.repair``). Raises :class:`OptionsError` for a threshold of 0 or 1.
+    """
+    if threshold == 0:
+        raise OptionsError("a threshold of 0 turns recurring lines off: count nothing instead")
+    check_threshold(threshold)
+    counter = RecurringCounter()
+    for text in texts:
+        counter.add(text, repair=repair)
+    return counter.result(threshold)
