@@ -2,22 +2,24 @@
 
 A line that stands in many documents of one run ("Jetzt den Morgen-Newsletter bestellen 📬",
 "Alle Artikel zu Energie") is the site's furniture, not the article's, even when no pattern
-knows it. A run counts, per document, the *candidate* lines (not long prose) under a
-normalised key (:func:`line_key`), each key at most once per document and each document at
-most once (a page fetched twice is one document); the keys found in at least
-``min_documents`` documents become a :class:`RecurringLines`, which segmentation treats as
-debris with the reason ``recurring`` (:func:`recurring_paragraphs`).
+knows it. A run counts the *candidate* lines of every document (short lines: at most
+:data:`PROSE_WORDS` words) under a normalised key (:func:`line_key`), each key once per
+document and once per *context* (the long lines around it, :func:`document_lines`); the keys
+found in at least ``min_documents`` documents become a :class:`RecurringLines`, which
+segmentation treats as debris with the reason ``recurring`` (:func:`recurring_paragraphs`).
 
 What is never removed for recurring:
 
-- long prose: a line of more than :data:`PROSE_WORDS` words that ends like a sentence. An
-  agency's or a site's boilerplate sentence repeated under every article is kept: telling it
-  from a background paragraph the agency reuses word for word takes more than counting, and a
+- a long line (more than :data:`PROSE_WORDS` words): prose, or a block the line model judges.
+  An agency's boilerplate sentence repeated under every article is kept: telling it from a
+  background paragraph the agency reuses word for word takes more than counting, and a
   wrongly removed sentence costs a reader more than a kept one;
+- the lines of one article that a run holds several times (a page fetched twice, an update,
+  a copy on another site): they stand beside the same paragraphs, so they count once;
 - a document's headline, its first text paragraph: a series title ("Liveblog: Krieg in der
-  Ukraine") or the headline of an article the run holds in several versions recurs too.
+  Ukraine") recurs too.
 
-Counting is order-independent (sums and a minimum), so the set is the same for any input
+Counting is order-independent (sets and minimums), so the set is the same for any input
 order, any number of workers and on Dask.
 
 >>> texts = [f"Artikel {n} über Gaspreise\\nDer Preis stieg um {n} Prozent.\\nAlle Artikel zu Energie »"
@@ -38,8 +40,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..errors import OptionsError
-from ..repair import repair_text
+from textfix.errors import OptionsError
+from textfix.repair import repair_text
 
 from .patterns import MARKUP
 
@@ -49,9 +51,11 @@ __all__ = [
     "KEY_MAX_CHARACTERS",
     "PROSE_WORDS",
     "REASON",
+    "DocumentLines",
     "Recurring",
     "RecurringCounter",
     "RecurringLines",
+    "check_threshold",
     "count_recurring",
     "document_lines",
     "is_candidate",
@@ -79,8 +83,8 @@ DEFAULT_SHARE = 0.01
 # punctuation ("Teilen :" → "Teilen:"), sites vary emoji and decoration ("📬", "»", "|"), and none
 # of that makes another line. A word is a run of Unicode letters and digits (``\w`` without "_").
 _WORD = re.compile(r"[^\W_]+")
-# What may follow a sentence's final punctuation: closing quotes and brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”“»«’‘)\]]*\Z")
+# Long lines on each side of a candidate that make its context (see document_lines).
+_CONTEXT = 2
 # Raw lines longer than this are not looked at (cheap bound before repairing a line).
 _RAW_MAX = 4 * KEY_MAX_CHARACTERS
 
@@ -98,27 +102,19 @@ def line_key(line: str) -> str:
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", line).casefold()))
 
 
-def _ends_like_sentence(line: str) -> bool:
-    stripped = line.rstrip()
-    while stripped and unicodedata.category(stripped[-1])[0] in "SZ":  # "Hier abonnieren. 📬"
-        stripped = stripped[:-1].rstrip()
-    return bool(_SENTENCE_END.search(stripped))
-
-
 def is_candidate(line: str, key: str | None = None) -> bool:
-    """Whether a line may be counted (and removed) as recurring: it has words, its key is not
-    too long, and it is not long prose (more than :data:`PROSE_WORDS` words ending like a sentence).
+    """Whether a line may be counted (and removed) as recurring: it has words, at most
+    :data:`PROSE_WORDS` of them. A longer line is the article's (or the line model's business):
+    never removed for recurring.
 
     >>> is_candidate("Jetzt den Morgen-Newsletter bestellen 📬"), is_candidate("— · —")
     (True, False)
     >>> agency = "Die Nachrichtenagentur hat diesen Artikel mit Material von Reuters und AFP erstellt und geprüft."
-    >>> is_candidate(agency), is_candidate(agency.rstrip("."))
+    >>> is_candidate(agency), is_candidate("Dieser Artikel wurde automatisch übersetzt.")
     (False, True)
     """
     key = line_key(line) if key is None else key
-    if not key or len(key) > KEY_MAX_CHARACTERS:
-        return False
-    return key.count(" ") + 1 <= PROSE_WORDS or not _ends_like_sentence(line)
+    return bool(key) and len(key) <= KEY_MAX_CHARACTERS and key.count(" ") < PROSE_WORDS
 
 
 @dataclass(frozen=True)
@@ -139,9 +135,9 @@ class Recurring:
 class RecurringLines:
     """The lines a corpus run found in at least ``min_documents`` of its ``documents``.
 
-    Equal and hashed by :attr:`digest` (of the keys and the threshold), so that options
-    holding it stay cheap to compare, and an output's fingerprint changes only when the set
-    of lines removed changes, not with every document added to a run.
+    Equal and hashed by :attr:`digest` (of the keys alone), so that options holding it stay
+    cheap to compare, and an output's fingerprint changes only when the set of lines removed
+    changes, not with every document added to a run.
     """
 
     #: Sorted by key.
@@ -154,7 +150,7 @@ class RecurringLines:
     def __post_init__(self) -> None:
         keys = [line.key for line in self.lines]
         object.__setattr__(self, "_keys", frozenset(keys))
-        canonical = "\n".join([str(self.min_documents), *keys]).encode("utf-8")
+        canonical = "\n".join(keys).encode("utf-8")
         object.__setattr__(self, "digest", hashlib.sha256(canonical).hexdigest()[:16])
 
     def __contains__(self, key: object) -> bool:
@@ -208,46 +204,70 @@ def recurring_paragraphs(contents: Sequence[str | None], recurring: RecurringLin
 
 
 @dataclass(frozen=True)
-class _DocumentLines:
+class DocumentLines:
     """What one document adds to a count: its identity (a digest of its text) and its candidate
-    lines (key → the line as it stands there)."""
+    lines: key → (the line as it stands there, the line's context)."""
 
     digest: bytes
-    lines: Mapping[str, str]
+    lines: Mapping[str, tuple[str, int]]
 
 
-def document_lines(text: str, *, repair: bool = True) -> _DocumentLines:
-    """The candidate lines of one document, as segmentation will see them.
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def document_lines(text: str, *, repair: bool = True) -> DocumentLines:
+    """The candidate lines of one document, as segmentation will see them, each with its context.
 
     Each line is repaired on its own (``repair``: as the pipeline repairs the whole text) and
-    its markup left out; a long prose line is skipped before it is repaired.
+    its markup left out; a long line is skipped before it is repaired. A line's *context* is
+    the :data:`_CONTEXT` nearest long lines (more than :data:`PROSE_WORDS` words) before it and
+    after it, or the document itself when it has none: site chrome stands beside a different
+    article in every document, while the subheading of an article the run holds twice (an
+    update, a copy on another site) stands beside the same paragraphs, so it counts once however
+    many copies there are. Two on each side, because one may be prose the site repeats too (an
+    agency's note, a cookie notice) and an update changes a paragraph or two, not all.
     """
-    lines: dict[str, str] = {}
+    digest = hashlib.blake2b(text.strip().encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    rows: list[tuple[bytes | None, str, str]] = []  # (long line's hash | None, key, content) per line
     for raw in text.split("\n"):
         line = raw.strip()
-        if not line or len(line) > _RAW_MAX:
+        if not line:
             continue
-        if line.count(" ") >= PROSE_WORDS and _ends_like_sentence(line):
-            continue  # prose already, and repair does not shorten a line to a dozen words
+        if len(line) > _RAW_MAX or (raw_key := line_key(line)).count(" ") >= PROSE_WORDS:
+            rows.append((_hash(line.encode("utf-8", "surrogatepass")), "", ""))
+            continue  # a long line: context, never chrome (repair does not shorten it to a dozen words)
+        if not raw_key:
+            continue  # decoration
         content = " ".join(MARKUP.sub(" ", repair_text(line) if repair else line).split())
-        key = line_key(content)
-        if is_candidate(content, key):
-            previous = lines.get(key)
-            lines[key] = content if previous is None else min(previous, content)
-    digest = hashlib.blake2b(text.strip().encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    return _DocumentLines(digest, lines)
+        rows.append((None, line_key(content), content))
+    longs = [index for index, row in enumerate(rows) if row[0] is not None]
+    lines: dict[str, tuple[str, int]] = {}
+    position = 0  # how many long lines stand before the current row
+    for long, key, content in rows:
+        if long is not None:
+            position += 1
+            continue
+        if not is_candidate(content, key):
+            continue
+        near = longs[max(0, position - _CONTEXT) : position + _CONTEXT]
+        context = b"".join(rows[i][0] or b"" for i in near) if near else digest
+        value = (content, int.from_bytes(_hash(context), "big"))
+        lines[key] = min(lines[key], value) if key in lines else value
+    return DocumentLines(digest, lines)
 
 
 class RecurringCounter:
     """Counts candidate lines over documents, one at a time, in memory that grows with the
-    distinct candidate lines (not with the text); counters of parts of a run merge.
+    distinct candidate lines and their contexts (not with the text); counters of parts of a
+    run merge (sets and minimums: in any order, the same result).
 
-    A document seen twice (the same text) counts once. Merging counters that both saw one
-    text counts it twice: give each document to one counter (Dask's ``distinct`` does).
+    A line counts once per distinct context (see :func:`document_lines`); a text seen twice is
+    one document.
     """
 
     def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
+        self.contexts: dict[str, int | set[int]] = {}  # one context as an int, more as a set
         self.examples: dict[str, str] = {}
         self.seen: set[bytes] = set()
 
@@ -259,34 +279,42 @@ class RecurringCounter:
         """Count one document's text."""
         self.add_lines(document_lines(text, repair=repair))
 
-    def add_lines(self, document: _DocumentLines) -> None:
-        if document.digest in self.seen:
-            return
+    def add_lines(self, document: DocumentLines) -> None:
         self.seen.add(document.digest)
-        counts, examples = self.counts, self.examples
-        for key, text in document.lines.items():
-            counts[key] = counts.get(key, 0) + 1
-            previous = examples.get(key)
-            if previous is None or text < previous:
-                examples[key] = text
+        for key, (text, context) in document.lines.items():
+            self._add(key, text, {context})
+
+    def _add(self, key: str, text: str, contexts: set[int]) -> None:
+        known = self.contexts.get(key)
+        if known is None:
+            self.contexts[key] = next(iter(contexts)) if len(contexts) == 1 else set(contexts)
+        elif isinstance(known, set):
+            known |= contexts
+        elif contexts != {known}:
+            self.contexts[key] = {known, *contexts}
+        previous = self.examples.get(key)
+        if previous is None or text < previous:
+            self.examples[key] = text
 
     def merge(self, other: RecurringCounter) -> RecurringCounter:
-        """This counter with ``other``'s counts added (for documents that only ``other`` saw)."""
+        """This counter with ``other``'s documents counted too."""
         self.seen |= other.seen
-        for key, count in other.counts.items():
-            self.counts[key] = self.counts.get(key, 0) + count
-            text = other.examples[key]
-            if key not in self.examples or text < self.examples[key]:
-                self.examples[key] = text
+        for key, contexts in other.contexts.items():
+            self._add(key, other.examples[key], contexts if isinstance(contexts, set) else {contexts})
         return self
+
+    def count(self, key: str) -> int:
+        """In how many distinct contexts (documents, a text held twice once) ``key`` stands."""
+        contexts = self.contexts.get(key)
+        return 0 if contexts is None else len(contexts) if isinstance(contexts, set) else 1
 
     def result(self, threshold: int | None = None) -> RecurringLines:
         """The lines in at least :func:`min_documents_for` documents."""
         least = min_documents_for(self.documents, threshold)
         lines = tuple(
             Recurring(key, count, self.examples[key])
-            for key, count in sorted(self.counts.items())
-            if count >= least
+            for key in sorted(self.contexts)
+            if (count := self.count(key)) >= least
         )
         return RecurringLines(lines, self.documents, least)
 
@@ -318,9 +346,9 @@ def parse_threshold(value: str) -> int | None:
 
     >>> parse_threshold("auto"), parse_threshold("off"), parse_threshold(" 5 ")
     (None, 0, 5)
-    >>> parse_threshold("1")
+    >>> parse_threshold("1")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    textfix.errors.OptionsError: a recurring line must stand in at least 2 documents, not 1 (0 turns recurring lines off; 'auto' is 3 documents and 1% of the run)
+    textfix.errors.OptionsError: a recurring line must stand in at least 2 documents, not 1 (0 turns ...)
     """
     word = value.strip().lower()
     if word == "auto":
