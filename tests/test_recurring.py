@@ -319,6 +319,8 @@ def test_several_files_on_the_command_line_are_a_run_and_one_file_is_not(tmp_pat
     assert all(r.count("recurring") >= len(SITE_ONLY) for r in reasons)
     code, out, _ = run("segment", "--json", paths[0])
     assert code == 0 and "recurring" not in [s["reason"] for s in json.loads(out)["segments"]]
+    code, out, _ = run("diff", "--width", "100", *paths)
+    assert code == 0 and out.count("debris: recurring") >= len(paths)
     code, _, err = run("fix", "--no-translate", *paths[:3], "--recurring", "3", "-o", f"{tmp_path / 'fixed'}/")
     assert code == 0, err
     fixed = "".join(outputs(tmp_path / "fixed").values())
