@@ -286,6 +286,19 @@ def test_a_rerun_sees_the_same_lines_and_redoes_only_what_is_missing(tmp_path: P
     assert outputs(out) == first
 
 
+def test_a_document_added_to_a_run_redoes_only_itself_while_the_lines_stay_the_same(
+    tmp_path: Path, site: list[str]
+) -> None:
+    write_site(tmp_path / "src", site[:7])
+    out = tmp_path / "out"
+    run_files([str(tmp_path / "src")], out, BatchConfig(workers=1))
+    (tmp_path / "src" / "artikel-7.txt").write_text(site[7], encoding="utf-8")
+    again = run_files([str(tmp_path / "src")], out, BatchConfig(workers=1))
+    assert (again.cleaned, again.skipped) == (1, 7)
+    options = replace(textfix.Options(), recurring=count_recurring(site))
+    assert outputs(out)["artikel-7.txt"] == textfix.clean(site[7], options).output
+
+
 def test_off_and_a_threshold_above_the_run_keep_the_chrome(tmp_path: Path, site: list[str]) -> None:
     paths = write_site(tmp_path / "src", site)
     alone = {p.name: textfix.clean(p.read_text(encoding="utf-8")).output for p in paths}
@@ -345,3 +358,28 @@ def test_a_dask_bag_removes_the_same_chrome_for_any_partitioning(tmp_path: Path,
         assert [r["text"] for r in from_files] == expected
         off = clean_bag(db.from_sequence(records, npartitions=2), recurring=0).compute()
         assert [r["text_clean"] for r in off] == [textfix.clean(t).output for t in site]
+
+
+def site_page(text: str) -> str:
+    """An article as its site's page: every paragraph a ``<p>`` of the article."""
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{p.strip()}</p>\n" for p in paragraphs)
+    return (f"<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+            f"<body><article><h1>{title}</h1>\n{body}</article></body></html>\n")
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["counted in the main process", "counted by 2 workers"])
+def test_pages_are_counted_as_they_are_read_and_the_result_does_not_depend_on_the_workers(
+    tmp_path: Path, site: list[str], workers: int
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for number, text in enumerate(site):
+        (src / f"seite-{number}.html").write_text(site_page(text), encoding="utf-8")
+    summary = run_files([str(src)], tmp_path / "out", BatchConfig(workers=workers))
+    assert summary.cleaned == 8 and summary.recurring is not None
+    texts = [textfix.read_path(src / f"seite-{n}.html").text for n in range(8)]
+    options = replace(textfix.Options(), recurring=count_recurring(texts))
+    assert options.recurring is not None and chrome_keys() <= {line.key for line in options.recurring.lines}
+    expected = {f"seite-{n}.txt": textfix.clean(texts[n], options).output for n in range(8)}
+    assert outputs(tmp_path / "out") == expected

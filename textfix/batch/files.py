@@ -265,9 +265,13 @@ def _write_review(plan: _Plan, outdir: Path, config: BatchConfig, journal: Journ
         write_index(config.pages, entries)
 
 
-def _with_recurring(config: BatchConfig, inputs: Sequence[InputFile], summary: BatchSummary) -> BatchConfig:
+def _with_recurring(
+    config: BatchConfig, inputs: Sequence[InputFile], summary: BatchSummary, interruption: Interruption,
+    lock: RunLock,
+) -> BatchConfig:
     """``config`` with the recurring lines of all ``inputs`` (the run's first pass) in its options."""
-    lines = count_files(inputs, config)
+    lines = count_files(inputs, config, guard=interruption.critical,
+                        close_in_workers=[lock.fd] if lock.fd is not None else [])
     if lines is not None and len(lines):
         summary.recurring = describe(lines)
     return with_recurring(config, lines)
@@ -307,7 +311,7 @@ def run_files(
         try:
             with interruption:
                 found = find_inputs(specs, exclude=outdir)
-                config = _with_recurring(config, found[0], summary)
+                config = _with_recurring(config, found[0], summary, interruption, lock)
                 plan = _Plan(found, outdir, config, journal, summary, report)
                 report.start(plan.total, "files")
                 first = plan.next_todo()  # no workers at all when everything is up to date

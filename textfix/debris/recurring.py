@@ -25,6 +25,8 @@ order, any number of workers and on Dask.
 >>> texts = [f"Artikel {n} über Gaspreise\\nDer Preis stieg um {n} Prozent.\\nAlle Artikel zu Energie »"
 ...          for n in range(4)]
 >>> lines = count_recurring(texts)
+>>> lines  # doctest: +ELLIPSIS
+RecurringLines(1 lines, digest ...)
 >>> [(line.key, line.documents) for line in lines.lines], lines.documents, lines.min_documents
 ([('alle artikel zu energie', 4)], 4, 3)
 >>> is_recurring("Alle Artikel zu: Energie", lines), is_recurring("Alle Artikel", lines)
@@ -166,8 +168,8 @@ class RecurringLines:
         return hash(self.digest)
 
     def __repr__(self) -> str:
-        return (f"RecurringLines({len(self.lines)} lines in at least {self.min_documents} of "
-                f"{self.documents} documents, digest {self.digest})")
+        # What a corpus run's fingerprint sees (repr of its options): the lines, not the counts.
+        return f"RecurringLines({len(self.lines)} lines, digest {self.digest})"
 
     def to_json(self) -> dict[str, object]:
         """The report's run-level entry: the threshold, the documents counted, each line."""
