@@ -87,6 +87,8 @@ def options_values(options: Options) -> dict[str, object]:
         value = getattr(options, item.name)
         if item.name == "glossary" and value is not None:
             value = hashlib.sha256(repr(value.entries).encode("utf-8")).hexdigest()[:16]
+        if item.name == "recurring" and value is not None:
+            value = value.digest  # the set of lines (and threshold) a corpus run found, not the lines
         values[item.name] = list(value) if isinstance(value, tuple) else value
     return values
 

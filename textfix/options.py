@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .errors import OptionsError
 
 if TYPE_CHECKING:
+    from .debris.recurring import RecurringLines
     from .glossary import Glossary
 
 __all__ = ["DEFAULT_LANGUAGES", "KNOWN_LANGUAGES", "Options", "options_from_choices", "parse_languages"]
@@ -75,6 +76,10 @@ class Options:
     #: Mend the machine-translation damage that is certain (a lost sentence boundary, a wrong
     #: closing quotation mark); ``False`` keeps the text as it is and only flags it.
     mend: bool = True
+    #: Site chrome found by counting lines over a corpus run's documents
+    #: (:func:`textfix.debris.recurring.count_recurring`): a paragraph that is one of these lines
+    #: is debris, reason ``recurring``. Corpus runs set it; ``None``: no run, nothing recurs.
+    recurring: RecurringLines | None = None
 
     def __post_init__(self) -> None:
         if not self.languages:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
 from .debris.model import judge_lines
+from .debris.recurring import REASON as RECURRING
+from .debris.recurring import recurring_paragraphs
 from .duplicates import find_duplicates
 from .language import detect_document_language, find_foreign_runs
 from .model import Kind, Segment
@@ -144,6 +146,10 @@ def segment_text(text: str, options: Options) -> Segmentation:
     ('de', [('text', 'Die NATO ist besorgt.'), ('debris', 'Leave a Reply')])
     """
     paragraphs = [_classify(text, s, e, i) for i, (s, e) in enumerate(paragraph_spans(text))]
+    if options.recurring is not None:  # site chrome a corpus run found: textfix.debris.recurring
+        contents = [p.content(text) if p.kind == "text" else None for p in paragraphs]
+        for index in recurring_paragraphs(contents, options.recurring):
+            paragraphs[index].kind, paragraphs[index].reason, paragraphs[index].byline = "debris", RECURRING, None
     _weigh_lines(text, paragraphs)
     body = "\n".join(p.content(text) for p in paragraphs if p.kind == "text")
     language = options.document_language or detect_document_language(body, options.languages)

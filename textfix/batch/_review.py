@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from textfix.debris.recurring import RecurringLines
 from textfix.errors import OutputError
 from textfix.model import Result
 from textfix.output import open_temporary, write_atomic
@@ -60,12 +61,16 @@ def ensure_folder(folder: Path, what: str) -> None:
         raise OutputError(f"{folder}: cannot create folder: {error.strerror or error}") from error
 
 
-def write_report(path: Path, entries: Iterable[bytes]) -> None:
-    """Write ``{"textfix_report": 1, "documents": [...]}`` from ``entries``, atomically, in one pass."""
+def write_report(path: Path, entries: Iterable[bytes], *, recurring: RecurringLines | None = None) -> None:
+    """Write ``{"textfix_report": 1, "documents": [...]}`` from ``entries``, atomically, in one pass;
+    with the run's ``recurring`` lines (site chrome) when it found any."""
     handle, temporary = open_temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(f'{{"textfix_report": {REPORT_VERSION}, "documents": [\n'.encode())
+            stream.write(f'{{"textfix_report": {REPORT_VERSION}, '.encode())
+            if recurring is not None:
+                stream.write(b'"recurring": ' + json.dumps(recurring.to_json(), ensure_ascii=False).encode() + b", ")
+            stream.write(b'"documents": [\n')
             for number, entry in enumerate(entries):
                 if number:
                     stream.write(b",\n")

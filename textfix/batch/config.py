@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textfix._version import __version__
+from textfix.debris.recurring import check_threshold
 from textfix.errors import OptionsError
 from textfix.model import Result
 from textfix.options import Options
@@ -114,6 +115,9 @@ class BatchConfig:
     #: JSON Lines records per task sent to a worker, and most bytes per task.
     chunk_records: int = 64
     chunk_bytes: int = 1024 * 1024
+    #: Recurring lines (site chrome): a line standing in at least this many documents of the run
+    #: is debris (``None``: 3 documents and 1% of the run; 0: off). See :mod:`textfix.debris.recurring`.
+    recurring: int | None = None
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -124,6 +128,7 @@ class BatchConfig:
             raise OptionsError(f"the time limit per file must be more than 0 seconds, not {self.timeout_per_file}")
         if self.max_worker_mb is not None and self.max_worker_mb < 1:
             raise OptionsError(f"the memory limit per worker must be at least 1 MiB, not {self.max_worker_mb}")
+        check_threshold(self.recurring)
 
     def fingerprint(self) -> str:
         """Identifies what an output depends on besides its input: version, options, setup."""

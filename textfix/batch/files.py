@@ -21,6 +21,7 @@ from ._interrupt import Interruption
 from ._journal import Journal, sweep_temporaries, write_failures
 from ._lock import RunLock
 from ._pool import Task, WorkerPool
+from ._recurring import count_files, describe, with_recurring
 from ._review import REPORT_FOLDER, IndexEntry, ensure_folder, write_index, write_report
 from .config import FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, BatchConfig
 from .inputs import InputFile, find_inputs, target_for
@@ -70,8 +71,8 @@ class _Plan:
     the workers start at once, also on a rerun over 100,000 outputs."""
 
     def __init__(
-        self, specs: Sequence[str], outdir: Path, config: BatchConfig, journal: Journal, summary: BatchSummary,
-        report: ProgressReporter,
+        self, found: tuple[list[InputFile], list[Failure]], outdir: Path, config: BatchConfig, journal: Journal,
+        summary: BatchSummary, report: ProgressReporter,
     ) -> None:
         self.outdir, self.config, self.journal, self.summary, self.report = outdir, config, journal, summary, report
         self.documents: list[_Document] = []  # every input with an output, in input order
@@ -81,7 +82,7 @@ class _Plan:
         self._claimed: dict[Path, Path] = {}
         self._folders: set[Path] = set()
         self.started = time.time()  # temporaries older than this were left by a killed run
-        inputs, failures = find_inputs(specs, exclude=outdir)
+        inputs, failures = found
         summary.found = len(inputs) + len(failures)
         self.total = len(inputs)
         self.checked = 0
@@ -252,7 +253,8 @@ def _write_review(plan: _Plan, outdir: Path, config: BatchConfig, journal: Journ
     """The report and the review index of every document whose output is current, in input order."""
     current = [d for d in plan.documents if d.key in plan.current]
     if config.report is not None:
-        write_report(config.report, ((d.entry.read_bytes() if d.entry else b"") for d in current))
+        write_report(config.report, ((d.entry.read_bytes() if d.entry else b"") for d in current),
+                     recurring=config.options.recurring)
     if config.pages is not None:
         entries = []
         for document in current:
@@ -261,6 +263,18 @@ def _write_review(plan: _Plan, outdir: Path, config: BatchConfig, journal: Journ
             entries.append(IndexEntry(str(document.item.source), href, str(line.get("language")),
                                       dict(line.get("changes") or {})))
         write_index(config.pages, entries)
+
+
+def _with_recurring(
+    config: BatchConfig, inputs: Sequence[InputFile], summary: BatchSummary, interruption: Interruption,
+    lock: RunLock,
+) -> BatchConfig:
+    """``config`` with the recurring lines of all ``inputs`` (the run's first pass) in its options."""
+    lines = count_files(inputs, config, guard=interruption.critical,
+                        close_in_workers=[lock.fd] if lock.fd is not None else [])
+    if lines is not None and len(lines):
+        summary.recurring = describe(lines)
+    return with_recurring(config, lines)
 
 
 def run_files(
@@ -296,7 +310,9 @@ def run_files(
         plan: _Plan | None = None
         try:
             with interruption:
-                plan = _Plan(specs, outdir, config, journal, summary, report)
+                found = find_inputs(specs, exclude=outdir)
+                config = _with_recurring(config, found[0], summary, interruption, lock)
+                plan = _Plan(found, outdir, config, journal, summary, report)
                 report.start(plan.total, "files")
                 first = plan.next_todo()  # no workers at all when everything is up to date
                 if first is not None:

@@ -25,6 +25,7 @@ from ._lock import RunLock
 from ._partial import Checkpoint, PartialRun
 from ._pool import Task, WorkerPool
 from ._records import ChunkTask, LineDone, commit_chunk, failed_line, prepare_chunk
+from ._recurring import count_records, describe, with_recurring
 from ._review import IndexEntry, ensure_folder, write_index, write_report
 from .config import BatchConfig
 from .summary import COUNTS, BatchSummary, Failure, ProgressReporter, Silent
@@ -219,7 +220,7 @@ def _publish(
     extras: dict[str, object] = {}
     try:
         if config.report is not None:
-            write_report(config.report, partial.lines("report"))
+            write_report(config.report, partial.lines("report"), recurring=config.options.recurring)
             extras["report"] = str(config.report)
         if config.pages is not None:
             entries = [IndexEntry(*json.loads(line)) for line in partial.lines("index")]
@@ -285,6 +286,10 @@ def run_jsonl(
     report: ProgressReporter = progress or Silent()
     started = time.monotonic()
     summary = BatchSummary(unit="records")
+    lines = count_records(source, field_name, config)  # the first pass: site chrome over all records
+    if lines is not None and len(lines):
+        summary.recurring = describe(lines)
+    config = with_recurring(config, lines)
     try:
         info = source.stat()
         stream = source.open("rb")

@@ -65,6 +65,8 @@ class BatchSummary:
     #: Whether an interrupted run keeps its work for the next one (always for files; for JSON
     #: Lines, with an output file).
     resumable: bool = True
+    #: What the run's first pass said of its recurring lines (site chrome), if it found any.
+    recurring: str | None = None
 
     def add(self, summary: Mapping[str, object]) -> None:
         """Count one cleaned item from its :func:`result_summary`."""
@@ -95,6 +97,8 @@ class BatchSummary:
             f"({self.translated:,} translated), "
             f"{self.debris_removed:,} debris removed, {self.duplicates_removed:,} duplicates removed",
         ]
+        if self.recurring is not None:
+            lines.append(self.recurring)
         if self.interrupted and self.unit == "records" and self.resumable:
             lines.append("what was done is kept: run the same command again to go on")
         if self.failures_path is not None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from textfix.batch import DEFAULT_MAX_BYTES
+from textfix.debris.recurring import RecurringCounter, parse_threshold
 from textfix.errors import InputTooLargeError, OptionsError, TextfixError
 from textfix.model import ProblemKind, Result
 from textfix.options import DEFAULT_LANGUAGES, Options, options_from_choices
 from textfix.pipeline import clean_decoded
-from textfix.read import ReadOptions, read_path
+from textfix.read import Decoded, ReadOptions, read_path
 
 if TYPE_CHECKING:
     from textfix.translate import ModelStore
@@ -32,9 +34,11 @@ __all__ = [
     "MinConfidence",
     "ModelsDir",
     "NoBuiltinGlossary",
+    "Recurring",
     "app",
     "choose_options",
     "choose_reading",
+    "choose_recurring",
     "clean_all",
     "fail",
     "fail_error",
@@ -42,6 +46,7 @@ __all__ = [
     "models_app",
     "store",
     "warn_problems",
+    "with_recurring",
 ]
 
 app = typer.Typer(
@@ -101,6 +106,15 @@ MinConfidence = Annotated[
 NoMend = Annotated[
     bool,
     typer.Option("--no-mend", help="Keep machine-translation damage as it is (it is still flagged); mend nothing."),
+]
+
+Recurring = Annotated[
+    str,
+    typer.Option(
+        "--recurring", metavar="N|auto|off",
+        help="Several inputs: a line that stands in at least N documents of the run is site chrome and removed "
+        "(never long prose or a headline; auto: 3 documents and 1% of them; off: never).",
+    ),
 ]
 
 
@@ -176,19 +190,48 @@ def warn_problems(name: str, result: Result) -> None:
         fail(f"{name}: {message} ({spans} span{'s' if spans != 1 else ''})")
 
 
+def choose_recurring(value: str) -> int | None:
+    """The ``--recurring`` threshold (``None``: auto, 0: off); a bad value is a usage error (exit 2)."""
+    try:
+        return parse_threshold(value)
+    except OptionsError as error:
+        raise typer.BadParameter(str(error), param_hint="'--recurring'") from error
+
+
+def with_recurring(options: Options, documents: Sequence[Decoded], threshold: int | None) -> Options:
+    """``options`` with the recurring lines (site chrome) of the run's ``documents``; one document
+    (or ``threshold`` 0) finds none."""
+    if threshold == 0 or len(documents) < 2:
+        return options
+    counter = RecurringCounter()
+    for document in documents:
+        counter.add(document.text, repair=options.repair)
+    lines = counter.result(threshold)
+    return replace(options, recurring=lines) if len(lines) else options
+
+
 def clean_all(
     files: Sequence[str],
     options: Options,
     models: ModelStore | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     reading: ReadOptions | None = None,
+    recurring: int | None = 0,
 ) -> tuple[list[tuple[str, Result]], int]:
-    """Clean every input; report unreadable ones on stderr and count them."""
-    results: list[tuple[str, Result]] = []
+    """Clean every input (several: with the ``recurring`` lines they share); report unreadable
+    ones on stderr and count them."""
+    read: list[tuple[str, Decoded]] = []
     failures = 0
     for name in files:
         try:
-            decoded = read_path(name, max_bytes=max_bytes, options=reading)
+            read.append((name, read_path(name, max_bytes=max_bytes, options=reading)))
+        except TextfixError as error:
+            fail_error(error)
+            failures += 1
+    options = with_recurring(options, [decoded for _, decoded in read], recurring)
+    results: list[tuple[str, Result]] = []
+    for name, decoded in read:
+        try:
             results.append((name, clean_decoded(decoded, options, models=models)))
         except TextfixError as error:
             fail_error(error)

@@ -19,7 +19,7 @@ from textfix.options import Options
 from textfix.pipeline import clean_decoded
 from textfix.read import Decoded, ReadOptions, decode_text, read_path
 
-from ._common import fail, fail_error
+from ._common import fail, fail_error, with_recurring
 
 if TYPE_CHECKING:
     from textfix.translate import ModelStore
@@ -84,19 +84,26 @@ def review_documents(
     max_bytes: int,
     reading: ReadOptions | None = None,
     field: str = "text",
+    recurring: int | None = 0,
 ) -> tuple[list[tuple[str, Result]], int]:
-    """Clean every document the inputs name; report the ones that cannot be read on stderr and count them."""
-    results: list[tuple[str, Result]] = []
+    """Clean every document the inputs name (several: with the ``recurring`` lines they share, as a
+    corpus run finds them); report the ones that cannot be read on stderr and count them."""
+    documents: list[tuple[str, Decoded]] = []
     failures = 0
     for name, document in _documents(specs, max_bytes, reading or ReadOptions(), field):
+        if isinstance(document, TextfixError):
+            fail_error(document)
+            failures += 1
+        elif isinstance(document, str):
+            fail(document if document.startswith(name) else f"{name}: {document}")
+            failures += 1
+        else:
+            documents.append((name, document))
+    options = with_recurring(options, [decoded for _, decoded in documents], recurring)
+    results: list[tuple[str, Result]] = []
+    for name, decoded in documents:
         try:
-            if isinstance(document, TextfixError):
-                raise document
-            if isinstance(document, str):
-                fail(document if document.startswith(name) else f"{name}: {document}")
-                failures += 1
-                continue
-            results.append((name, clean_decoded(document, options, models=models)))
+            results.append((name, clean_decoded(decoded, options, models=models)))
         except TextfixError as error:
             fail_error(error)
             failures += 1

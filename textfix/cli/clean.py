@@ -16,7 +16,7 @@ from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
 from textfix.output import output_paths, write_atomic
 from textfix.pipeline import clean_decoded
-from textfix.read import read_path
+from textfix.read import Decoded, ReadOptions, read_path
 from textfix.render.html import write_page, write_pages
 from textfix.render.report import write_report
 from textfix.render.segments import render_segments
@@ -37,14 +37,17 @@ from ._common import (
     ModelsDir,
     NoBuiltinGlossary,
     NoMend,
+    Recurring,
     app,
     choose_options,
     choose_reading,
+    choose_recurring,
     clean_all,
     fail,
     fail_error,
     store,
     warn_problems,
+    with_recurring,
 )
 from ._progress import Progress
 from ._review import review_documents
@@ -62,10 +65,12 @@ def segment(
     comments: Comments = False,
     encoding: Encoding = None,
     errors: Errors = "strict",
+    recurring: Recurring = "auto",
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
     reading = choose_reading(encoding, errors, comments)
-    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, reading=reading)
+    results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, reading=reading,
+                                  recurring=choose_recurring(recurring))
     colour = sys.stdout.isatty()
     for name, result in results:
         if as_json:
@@ -146,6 +151,7 @@ def fix(
     languages: Languages = ALL_LANGUAGES,
     lang: Lang = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    recurring: Recurring = "auto",
 ) -> None:
     """Print or write the cleaned text: debris and duplicates removed, spacing repaired."""
     if no_translate and to is not None:
@@ -157,6 +163,7 @@ def fix(
         min_confidence=min_confidence, no_mend=no_mend,
     )
     book = _decision_book(decisions)
+    threshold = choose_recurring(recurring)
     if any(is_batch_input(name) for name in files):
         if in_place:
             fail("--in-place works on files, not on folders, globs or .jsonl inputs")
@@ -165,7 +172,7 @@ def fix(
         config = BatchConfig(
             options=options, setup=setup if book is None else DecisionsSetup(setup, book), max_bytes=max_bytes,
             reading=reading, timeout_per_file=timeout_per_file, max_worker_mb=max_worker_mb, report=report,
-            pages=diff_html, overwrite_fields=overwrite_fields,
+            pages=diff_html, overwrite_fields=overwrite_fields, recurring=threshold,
         )
         folder = Path(output) if output is not None else None
         raise typer.Exit(_fix_corpus(files, folder, config if workers is None else replace(config, workers=workers),
@@ -176,12 +183,13 @@ def fix(
         fail(str(error))
         raise typer.Exit(1) from error
     models = store(models_dir) if options.translates else None
-    failures = 0
     decided = 0
     done: list[tuple[str, Result]] = []
-    for name, target in zip(files, targets, strict=True):
+    read, failures = _read_all(files, targets, max_bytes, reading)
+    options = with_recurring(options, [decoded for _, _, decoded in read], threshold)
+    for name, target, decoded in read:
         try:
-            result = clean_decoded(read_path(name, max_bytes=max_bytes, options=reading), options, models=models)
+            result = clean_decoded(decoded, options, models=models)
             if book is not None:
                 result = _decide(book, result, name, alone=len(files) == 1)
                 decided += book.find(result.original, name) is not None
@@ -201,6 +209,22 @@ def fix(
         failures += 1
     if failures:
         raise typer.Exit(1)
+
+
+def _read_all(
+    files: list[str], targets: list[Path | None], max_bytes: int, reading: ReadOptions
+) -> tuple[list[tuple[str, Path | None, Decoded]], int]:
+    """Every input read before any is cleaned (their recurring lines are counted over all of them);
+    the unreadable ones reported and counted."""
+    read: list[tuple[str, Path | None, Decoded]] = []
+    failures = 0
+    for name, target in zip(files, targets, strict=True):
+        try:
+            read.append((name, target, read_path(name, max_bytes=max_bytes, options=reading)))
+        except TextfixError as error:
+            fail_error(error)
+            failures += 1
+    return read, failures
 
 
 def _decision_book(path: Path | None) -> DecisionBook | None:
@@ -297,6 +321,7 @@ def diff(
     comments: Comments = False,
     encoding: Encoding = None,
     errors: Errors = "strict",
+    recurring: Recurring = "auto",
 ) -> None:
     """Show original and cleaned text side by side, every change marked and labelled with its reason.
 
@@ -310,7 +335,8 @@ def diff(
     )
     models = store(models_dir) if options.translates else None
     results, failures = review_documents(files, options, models, max_bytes=max_bytes, field=jsonl_field,
-                                         reading=choose_reading(encoding, errors, comments, jsonl_format))
+                                         reading=choose_reading(encoding, errors, comments, jsonl_format),
+                                         recurring=choose_recurring(recurring))
     several = len(files) > 1 or any(is_batch_input(name) for name in files)
     if html is None:
         for name, result in results:

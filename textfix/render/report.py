@@ -17,6 +17,11 @@ Format (``REPORT_VERSION`` 1)::
   (:class:`textfix.model.Flag`: start, end, kind, message; sorted), as ``segment --json`` has them.
 - ``problems``: what went wrong or was kept verbatim (:class:`textfix.model.Problem`: kind,
   start, end, message, lang, term), e.g. spans without a model, names lost in translation.
+- ``recurring`` (top level, only when a run of several documents found some): the lines that
+  stand in so many of the run's documents that they are site chrome (:mod:`textfix.debris.recurring`):
+  ``min_documents``, ``documents`` (counted), and ``lines``: ``line`` (as a document has it),
+  ``key`` (its normalised form) and ``documents`` (how many hold it). In a document they are
+  debris segments with the reason ``recurring``.
 - ``summary``: ``changes`` (edits per kind, every kind present), ``marked`` (edits that are
   not whitespace), ``characters`` (original, output), ``languages`` (characters of text and
   foreign segments per language), ``untranslated`` (foreign segments no translation edit
@@ -176,8 +181,15 @@ def document_report(result: Result, name: str | None = None) -> dict[str, object
 
 
 def batch_report(items: Sequence[tuple[str, Result]]) -> dict[str, object]:
-    """The whole report for ``(name, result)`` pairs, in their order."""
-    return {"textfix_report": REPORT_VERSION, "documents": [document_report(r, name) for name, r in items]}
+    """The whole report for ``(name, result)`` pairs, in their order; with the run's recurring
+    lines (``recurring``: the lines removed as site chrome, each with its document count) when
+    the documents were cleaned with some."""
+    report: dict[str, object] = {"textfix_report": REPORT_VERSION}
+    recurring = next((r.options.recurring for _, r in items if r.options is not None and r.options.recurring), None)
+    if recurring is not None:
+        report["recurring"] = recurring.to_json()
+    report["documents"] = [document_report(r, name) for name, r in items]
+    return report
 
 
 def write_report(path: Path, items: Sequence[tuple[str, Result]]) -> None:
