@@ -202,12 +202,13 @@ def judge_lines(contents: Sequence[str], fixed: Sequence[str | None], model: Lin
     ``contents`` are an article's lines in order; ``fixed`` the classes the patterns already
     gave (their lines are removed whatever the model says, and are context for the first round).
 
-    >>> lines = ["Gericht kippt Mietendeckel", "Stand: 14.03.2024, 09:12 Uhr",
+    >>> lines = ["Gericht kippt Mietendeckel in Berlin", "Stand: 14.03.2024, 09:12 Uhr",
     ...          "Das Berliner Landgericht hat am Donnerstag die umstrittene Regelung zur Begrenzung der Mieten "
     ...          "für unwirksam erklärt, wie eine Sprecherin des Gerichts mitteilte.",
-    ...          "Die Stadt will nun vor dem Bundesgerichtshof in Revision gehen, sagte der Senator am Abend."]
-    >>> judge_lines(lines, [None] * 4)
-    [None, 'dateline', None, None]
+    ...          "Die Stadt will nun vor dem Bundesgerichtshof in Revision gehen, sagte der Senator am Abend.",
+    ...          "Artikel teilen", "Mehr zum Thema"]
+    >>> judge_lines(lines, [None] * 6)
+    [None, 'dateline', None, None, 'boilerplate', 'boilerplate']
     """
     model = model or load_model()
     verdict: list[str | None] = [None] * len(contents)
