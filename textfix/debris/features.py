@@ -9,18 +9,20 @@ lines, before the first or after the last line of prose, like the headline. The 
 (:mod:`.model`) weighs them; nothing here decides.
 
 >>> sorted(f for f in local_features("Stand: 3. Mai 2024, 14:12 Uhr") if f.startswith(("date", "time", "v_")))
-['date', 'date_month', 'time', 'v_dateline', 'v_first_dateline']
+['date', 'date_month', 'time', 'v_dateline', 'v_dateline_2', 'v_first_dateline']
 >>> "end_sentence" in local_features("Die NATO ist besorgt.")
 True
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..language._evidence import zipf
+from textfix.language._evidence import zipf
+
 from ._vocab import MONTHS, VOCABULARY
 from .patterns import classify_paragraph
 
@@ -123,15 +125,15 @@ def _capitalised(raw_words: Sequence[str]) -> int:
 def _name_pairs(raw_words: Sequence[str]) -> int:
     """Two capitalised words in a row neither of which is a common word: "Anna Berg"."""
     pairs = 0
-    for first, second in zip(raw_words, raw_words[1:], strict=False):
-        if first[:1].isupper() and second[:1].isupper() and first[1:2].islower() and second[1:2].islower():
-            if not _is_common(first.lower()) and not _is_common(second.lower()):
-                pairs += 1
+    for first, second in itertools.pairwise(raw_words):
+        shaped = first[:1].isupper() and second[:1].isupper() and first[1:2].islower() and second[1:2].islower()
+        if shaped and not _is_common(first.lower()) and not _is_common(second.lower()):
+            pairs += 1
     return pairs
 
 
 @lru_cache(maxsize=16384)
-def _local(line: str) -> tuple[tuple[str, float], ...]:
+def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one feature after another, read in order
     raw_words = _TOKEN.findall(line)
     words = [w.lower() for w in raw_words]
     count = len(words)

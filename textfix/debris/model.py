@@ -31,7 +31,9 @@ from importlib import resources
 
 from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
 
-__all__ = ["CLASSES", "FIRST_STAGE_TEXT", "LineModel", "document_features", "judge_lines", "load_model", "neighbour_features"]
+__all__ = [
+    "CLASSES", "FIRST_STAGE_TEXT", "LineModel", "document_features", "judge_lines", "load_model", "neighbour_features",
+]
 
 #: What a line may be: article text or one class of furniture.
 CLASSES = ("text", "dateline", "byline", "related", "boilerplate", "caption", "credit")
@@ -64,7 +66,7 @@ class LineModel:
             names = {name for c in CLASSES for name in weights[c]}
             vectors = {name: tuple(weights[c].get(name, 0.0) for c in CLASSES) for name in names}
             object.__setattr__(self, f"_vectors{stage}", vectors)
-        object.__setattr__(self, "_own", {})
+        object.__setattr__(self, "_own", {})  # a frozen dataclass: its caches are set once, here
 
     def vector(self, features: Iterable[str], *, stage: int, start: Vector | None = None) -> Vector:
         """The scores per class of a line with ``features`` (added to ``start``)."""
@@ -79,7 +81,7 @@ class LineModel:
 
     def own(self, line: str) -> tuple[Vector, Vector]:
         """Both stages' scores of the line's own features (cached by its text)."""
-        cache: dict[str, tuple[Vector, Vector]] = getattr(self, "_own")
+        cache: dict[str, tuple[Vector, Vector]] = self._own  # type: ignore[attr-defined]
         found = cache.get(line)
         if found is None:
             features = local_features(line)
@@ -168,6 +170,19 @@ def _furniture(p: Vector) -> str:
     return CLASSES[max(range(1, len(CLASSES)), key=lambda i: p[i])]
 
 
+def _table_rows(contents: Sequence[str]) -> set[int]:
+    """Lines of a table: two or more lines in a row with the same number of `` | `` cells.
+
+    A page's table becomes such lines (``textfix.read``); a row of dates and places is the
+    article's schedule, not a dateline.
+    """
+    cells = [line.count(" | ") for line in contents]
+    return {
+        i for i, n in enumerate(cells)
+        if n and ((i and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n))
+    }
+
+
 def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None]) -> list[str | None]:
     """One pass over the lines: the furniture class of each line the model removes, else ``None``."""
     contexts = _contexts(contents)
@@ -181,9 +196,10 @@ def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None
         p = softmax(model.vector(context, stage=1, start=scores[0]))
         first.append("text" if p[0] >= FIRST_STAGE_TEXT else _furniture(p))
     decided: list[str | None] = []
+    table = _table_rows(contents)
     for index, context in enumerate(contexts):
         scores = own[index]
-        if fixed[index] is not None or scores is None or "no_prose" in context or is_protected(
+        if fixed[index] is not None or scores is None or "no_prose" in context or index in table or is_protected(
             contents[index], "inside_prose" in context
         ):
             decided.append(None)  # without a body of prose there is nothing to judge furniture against
@@ -196,7 +212,9 @@ def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None
     return decided
 
 
-def judge_lines(contents: Sequence[str], fixed: Sequence[str | None], model: LineModel | None = None) -> list[str | None]:
+def judge_lines(
+    contents: Sequence[str], fixed: Sequence[str | None], model: LineModel | None = None
+) -> list[str | None]:
     """The furniture class of every line the model removes (``None``: kept, or decided by ``fixed``).
 
     ``contents`` are an article's lines in order; ``fixed`` the classes the patterns already

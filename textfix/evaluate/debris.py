@@ -160,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  removed  {name}: [{reason}] {text[:100]!r}")
             for name, label, text in missed(documents):
                 print(f"  missed   {name}: [{label}] {text[:100]!r}")
-        baseline[part] = {"corpus_hash": corpus_hash(args.directory / part), "measured": scores, "floors": floors(scores)}
+        digest = corpus_hash(args.directory / part)
+        baseline[part] = {"corpus_hash": digest, "measured": scores, "floors": floors(scores)}
     if args.update_baseline:
         args.update_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
     return 0
