@@ -116,6 +116,9 @@ _WIDGET_ICON = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2630-\u2637
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _SEPARATOR = re.compile("[|•·›»>/–—+]")
+# Shapes a line has or has not, by feature name (before and after its separators, in that order).
+_SHAPES = (("time", _TIME), ("relative_time", _RELATIVE), ("url", _URL))
+_MARKS = (("emoji", _ICON), ("parenthesised", _PARENTHESISED), ("duration", _DURATION), ("bullet", _BULLET))
 
 
 def _capitalised(raw_words: Sequence[str]) -> int:
@@ -187,25 +190,13 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             found["date_month"] = 1.0
     elif "month" in found and digits:
         found["date"] = found["date_month"] = 1.0
-    if _TIME.search(line):
-        found["time"] = 1.0
-    if _RELATIVE.search(line):
-        found["relative_time"] = 1.0
-    if _URL.search(line):
-        found["url"] = 1.0
+    found.update((name, 1.0) for name, shape in _SHAPES if shape.search(stripped))
     separators = len(_SEPARATOR.findall(line))
     if separators:
         found["separator"] = 1.0
         if separators >= 2:
             found["separators_2"] = 1.0
-    if _ICON.search(line):
-        found["emoji"] = 1.0
-    if _PARENTHESISED.match(stripped):
-        found["parenthesised"] = 1.0
-    if _DURATION.search(line):
-        found["duration"] = 1.0
-    if _BULLET.match(stripped):
-        found["bullet"] = 1.0
+    found.update((name, 1.0) for name, shape in _MARKS if shape.search(stripped))
     label = _LABEL.match(stripped)
     if label:
         label_words = tokens(label.group(1))

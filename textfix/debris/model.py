@@ -121,9 +121,9 @@ def _overlap(line: str, headline: frozenset[str]) -> float:
     return len(words & headline) / len(words) if words and headline else 0.0
 
 
-def _contexts(contents: Sequence[str]) -> list[Features]:
-    """The context features of every line of one article (its lines in order)."""
-    prose = [i for i, line in enumerate(contents) if is_plain_prose(line)]
+def _contexts(contents: Sequence[str], plain: Sequence[bool]) -> list[Features]:
+    """The context features of every line of one article (its lines in order; ``plain``: which are plain prose)."""
+    prose = [i for i, is_plain in enumerate(plain) if is_plain]
     first, last = (prose[0], prose[-1]) if prose else (-1, -1)
     headline = _words(contents[0]) if contents else frozenset()
     found = []
@@ -135,7 +135,8 @@ def _contexts(contents: Sequence[str]) -> list[Features]:
 
 def document_features(contents: Sequence[str]) -> list[Features]:
     """Stage-one features of every line of one article (its lines in order): its own and its place."""
-    return [{**local_features(line), **context} for line, context in zip(contents, _contexts(contents), strict=True)]
+    contexts = _contexts(contents, [is_plain_prose(line) for line in contents])
+    return [{**local_features(line), **context} for line, context in zip(contents, contexts, strict=True)]
 
 
 def _neighbours(before: str | None, after: str | None) -> list[str]:
@@ -185,8 +186,8 @@ def _table_rows(contents: Sequence[str]) -> set[int]:
 
 def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None]) -> list[str | None]:
     """One pass over the lines: the furniture class of each line the model removes, else ``None``."""
-    contexts = _contexts(contents)
     prose = [is_plain_prose(line) for line in contents]
+    contexts = _contexts(contents, prose)
     own = [None if plain else model.own(line) for line, plain in zip(contents, prose, strict=True)]
     first: list[str] = []
     for scores, context, known in zip(own, contexts, fixed, strict=True):
