@@ -23,3 +23,11 @@ def seed_000() -> str:
 settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", max_examples=2000, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The lookup tables textfix caches on disk go to a directory of this test session, so
+    tests neither read a developer's cache nor leave files in it."""
+    if "TEXTFIX_CACHE_DIR" not in os.environ:
+        os.environ["TEXTFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("textfix-cache"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,3 +107,20 @@ def test_the_layout_follows_the_pipeline() -> None:
     names = set(modules())
     for stage in ("read", "repair", "segment", "translate", "glossary", "assemble", "render", "pipeline"):
         assert any(n == f"textfix.{stage}" or n.startswith(f"textfix.{stage}.") for n in names), stage
+
+
+def test_every_public_name_is_found_where_the_package_says() -> None:
+    """``import textfix`` loads its names on first use: each one in ``__all__`` must resolve."""
+    import textfix
+
+    for name in textfix.__all__:
+        assert getattr(textfix, name) is not None, name
+    assert set(textfix.__all__) - {"__version__"} == set(textfix._HOMES)
+    with pytest.raises(AttributeError):
+        _ = textfix.no_such_name
+
+
+def test_importing_the_package_loads_no_stage() -> None:
+    probe = "import sys, textfix; print(sorted(m for m in sys.modules if m.startswith('textfix')))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
+    assert done.stdout.strip() == "['textfix', 'textfix._version']"

@@ -11,28 +11,81 @@ The package is laid out as the pipeline (read → repair → segment → transla
 from __future__ import annotations
 
 import logging
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .batch import clean_file, clean_record
-from .decisions import Decisions, apply_decisions
-from .edits import apply_edits
-from .errors import (
-    DecisionsError,
-    EditLogError,
-    GlossaryError,
-    InputError,
-    InputTooLargeError,
-    MissingModelError,
-    ModelError,
-    OptionsError,
-    OutputError,
-    TextfixError,
-)
-from .model import Edit, EditKind, Flag, FlagKind, Problem, ProblemKind, Reason, Result, Segment, TranslationDetail
-from .options import DEFAULT_LANGUAGES, Options, options_from_choices
-from .pipeline import clean, clean_decoded, clean_many
-from .read import Decoded, decode_bytes, read_path
-from .translate import ModelStore
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from .batch import clean_file, clean_record
+    from .decisions import Decisions, apply_decisions
+    from .edits import apply_edits
+    from .errors import (
+        DecisionsError,
+        EditLogError,
+        GlossaryError,
+        InputError,
+        InputTooLargeError,
+        MissingModelError,
+        ModelError,
+        OptionsError,
+        OutputError,
+        TextfixError,
+    )
+    from .model import (
+        Edit,
+        EditKind,
+        Flag,
+        FlagKind,
+        Problem,
+        ProblemKind,
+        Reason,
+        Result,
+        Segment,
+        TranslationDetail,
+    )
+    from .options import DEFAULT_LANGUAGES, Options, options_from_choices
+    from .pipeline import clean, clean_decoded, clean_many
+    from .read import Decoded, decode_bytes, read_path
+    from .translate import ModelStore
+
+#: Where each public name lives. ``import textfix`` loads none of them, so a command (or a
+#: library user) pays only for the stages it touches: ``textfix.clean`` loads the pipeline,
+#: never the corpus runner, the review pages or the translation stack.
+_HOMES = {
+    "clean_file": "batch", "clean_record": "batch",
+    "Decisions": "decisions", "apply_decisions": "decisions",
+    "apply_edits": "edits",
+    **dict.fromkeys(
+        ["DecisionsError", "EditLogError", "GlossaryError", "InputError", "InputTooLargeError",
+         "MissingModelError", "ModelError", "OptionsError", "OutputError", "TextfixError"],
+        "errors",
+    ),
+    **dict.fromkeys(
+        ["Edit", "EditKind", "Flag", "FlagKind", "Problem", "ProblemKind", "Reason", "Result",
+         "Segment", "TranslationDetail"],
+        "model",
+    ),
+    "DEFAULT_LANGUAGES": "options", "Options": "options", "options_from_choices": "options",
+    "clean": "pipeline", "clean_decoded": "pipeline", "clean_many": "pipeline",
+    "Decoded": "read", "decode_bytes": "read", "read_path": "read",
+    "ModelStore": "translate",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (PEP 562), then keep it here."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'textfix' has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -74,4 +127,3 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
-

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from textfix.language._evidence import zipf
+from textfix.language._evidence import common_words
 
 from ._vocab import MONTHS, VOCABULARY
 from .patterns import classify_paragraph
@@ -94,7 +94,7 @@ def _kinds(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _is_common(word: str) -> bool:
-    return any(zipf(word, code) >= _COMMON for code in _CANDIDATES)
+    return word.casefold().replace("’", "'") in common_words(_CANDIDATES, _COMMON)
 
 
 def _width(words: int) -> str:

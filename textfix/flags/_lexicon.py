@@ -20,9 +20,13 @@ True
 
 from __future__ import annotations
 
+import importlib.util
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+
+from textfix.datacache import Memo, cached_table, file_key
 
 __all__ = [
     "ADJ",
@@ -143,16 +147,51 @@ def best(bits: int) -> int:
     return (bits >> BEST_SHIFT) & ALL
 
 
+_UNLISTED = UNKNOWN | UNKNOWN << BEST_SHIFT
+
+
 def _look_up(word: str, language: str) -> int:
-    tagger = _tagger(language)
-    key = word.lower()
-    # HanTa lists its precomputed forms in ``cache``; analysing an unlisted one costs ~100 µs.
-    if key not in tagger.cache:
-        return UNKNOWN | UNKNOWN << BEST_SHIFT
     # A capitalised word is asked what it is whatever its case (a German noun, or any word
     # starting a sentence); a lower-case one as written (German nouns are never lower case).
-    tags = tagger.tag_word(word if word[:1].islower() else key, casesensitive=word[:1].islower())
-    return _bits(tags, language) if tags else UNKNOWN | UNKNOWN << BEST_SHIFT
+    pair = _table(language).get(word.lower())
+    if pair is None:
+        return _UNLISTED
+    return pair[1] if word[:1].islower() else pair[0]
+
+
+@cache
+def _table(language: str) -> dict[str, tuple[int, int]]:
+    """Every form HanTa lists → (its classes asked capitalised, asked in lower case).
+
+    Read from textfix's cache (:mod:`textfix.datacache`) once built: unpickling HanTa's
+    tagger costs a one-file run more than flagging the file. Keyed by the model file and
+    by the class mapping and margin the bits come from.
+    """
+    return cached_table(f"hanta-{language}", _table_key(language), lambda: _build_table(language))
+
+
+def _table_key(language: str) -> str:
+    model, mapping = _MODELS[language]
+    spec = importlib.util.find_spec("HanTa")
+    folder = next(iter(spec.submodule_search_locations or ()), None) if spec is not None else None
+    listed = file_key(Path(folder) / model) if folder is not None else "HanTa not found"
+    return f"{listed}:{MARGIN}:{sorted(mapping.items())}"
+
+
+def _build_table(language: str) -> dict[str, tuple[int, int]]:
+    tagger = _tagger(language)
+    table = {}
+    # HanTa lists its precomputed forms in ``cache`` (lower case); analysing an unlisted
+    # one costs ~100 µs, so unlisted forms are UNKNOWN here (see :func:`analysed`).
+    # ``tag_word`` lower-cases what it is given, so a lower-case first letter is all that
+    # decides between the two answers.
+    for form in tagger.cache:
+        if form == form.lower():
+            table[form] = tuple(
+                _bits(tags, language) if (tags := tagger.tag_word(form, casesensitive=cs)) else _UNLISTED
+                for cs in (False, True)
+            )
+    return table  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -165,10 +204,19 @@ def analysed(word: str, language: str) -> int:
     bits = classes(word, language)
     if bits & ALL != UNKNOWN:
         return bits
-    tags = _tagger(language).tag_word(word)  # case counts here: lower case makes a verb likelier
-    if not tags:
-        return bits
-    return _bits(tags, language)
+    memo = _analyses(language)
+    found = memo.get(word)
+    if found is None:
+        tags = _tagger(language).tag_word(word)  # case counts here: lower case makes a verb likelier
+        found = _bits(tags, language) if tags else bits
+        memo.put(word, found)
+    return found
+
+
+@cache
+def _analyses(language: str) -> Memo:
+    """HanTa's analyses of unlisted words, kept across runs: loading the tagger for one costs 0.2 s."""
+    return Memo(f"hanta-analysed-{language}", _table_key(language))
 
 
 def _bits(tags: list[tuple[str, float]], language: str) -> int:

@@ -10,12 +10,16 @@ letters only one language writes (ä, ö, ü, ß; ы, э; і, ї, є) and on typ
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
-__all__ = ["COMMON", "MARKER_LETTERS", "emissions", "has_lexicon", "zipf"]
+from textfix.datacache import cached_table, file_key
+
+__all__ = ["COMMON", "MARKER_LETTERS", "common_words", "emissions", "has_lexicon", "zipf"]
 
 #: Letters that only one of the usual languages of a script writes.
 MARKER_LETTERS: dict[str, frozenset[str]] = {
@@ -29,6 +33,7 @@ COMMON = 4.0
 _ABSENT = 2.5  # a word missing from a small list is rarer than 10⁻⁶ (Zipf 3); say 2.5
 _CAP = 2.5  # no single word is worth more than this many orders of magnitude
 _DEAD = 0.3  # differences this small are noise between corpora, not evidence
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _PARTS = re.compile(r"[-'’]")
 _DE_SUFFIX = re.compile(r"(?:ung|ungen|keit|heit|lich|lichen|isch|ischen|schaft|chen|ieren|iert|igen|nahme)$")
 _EN_SUFFIX = re.compile(r"(?:ing|tion|tions|ness|ship|ly|ment|ments|ies)$")
@@ -36,20 +41,67 @@ _SUFFIXES = {"de": _DE_SUFFIX, "en": _EN_SUFFIX}
 
 
 @cache
-def _frequencies(code: str) -> dict[str, float] | None:
-    """wordfreq's small list for ``code`` (word → frequency), or ``None`` if it has none."""
+def _zipfs(code: str, cyrillic: bool) -> dict[str, float] | None:
+    """wordfreq's small list for ``code`` as word → Zipf frequency, or ``None`` if it has none.
+
+    Only the words of one half, Cyrillic or not: a German article never asks the Russian
+    list about a Cyrillic word, so it loads only the few Latin words that list holds.
+    Built once from wordfreq and then read from textfix's cache (:mod:`textfix.datacache`):
+    decoding wordfreq's packed list (and importing wordfreq, which loads langcodes' tables)
+    costs a one-file run more than everything else it does.
+    """
+    path = _lists().get(code)
+    if path is None:
+        return None
+    half = "cyrillic" if cyrillic else "other"
+    return cached_table(f"wordfreq-{code}-{half}", file_key(path), lambda: _build_zipfs(code, cyrillic))
+
+
+def _build_zipfs(code: str, cyrillic: bool) -> dict[str, float]:
     import wordfreq
 
-    if code not in _available():
-        return None
-    return wordfreq.get_frequency_dict(code, wordlist="small")
+    return {
+        word: math.log10(f) + 9
+        for word, f in wordfreq.get_frequency_dict(code, wordlist="small").items()
+        if bool(_CYRILLIC.search(word)) is cyrillic
+    }
 
 
 @lru_cache(maxsize=1)
-def _available() -> frozenset[str]:
-    import wordfreq
+def _lists() -> dict[str, Path]:
+    """wordfreq's small word lists by language, found the way wordfreq finds them (without importing it)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    found = {}
+    for path in sorted(data.glob("small_*.msgpack.gz")):
+        found[path.name.split(".")[0].partition("_")[2]] = path
+    return found
 
-    return frozenset(wordfreq.available_languages(wordlist="small"))
+
+@cache
+def common_words(codes: tuple[str, ...], floor: float) -> frozenset[str]:
+    """Words at least ``floor`` Zipf frequent in one of ``codes`` (a small set, cached apart).
+
+    Asking "is this word common in any of four languages" word by word would load all
+    four lists for a German article; the set of common words alone is a few thousand.
+
+    >>> "und" in common_words(("de", "en"), 5.0), "Haus" in common_words(("de",), 5.0)
+    (True, False)
+    """
+    listed = [code for code in codes if code in _lists()]
+    key = f"{floor}:" + ",".join(file_key(_lists()[code]) for code in listed)
+
+    def build() -> list[str]:
+        tables = [_zipfs(code, half) or {} for code in listed for half in (False, True)]
+        return sorted({word for table in tables for word, z in table.items() if z >= floor})
+
+    return frozenset(cached_table("common-" + "-".join(listed), key, build))
+
+
+def _available() -> frozenset[str]:
+    return frozenset(_lists())
 
 
 def has_lexicon(code: str) -> bool:
@@ -67,11 +119,9 @@ def zipf(word: str, code: str) -> float:
     >>> round(zipf("the", "en")), zipf("qxzvbn", "en")
     (8, 0.0)
     """
-    frequencies = _frequencies(code)
-    if not frequencies:
-        return 0.0
-    frequency = frequencies.get(word.casefold().replace("’", "'"))
-    return math.log10(frequency) + 9 if frequency else 0.0
+    key = word.casefold().replace("’", "'")
+    zipfs = _zipfs(code, _CYRILLIC.search(key) is not None)
+    return zipfs.get(key, 0.0) if zipfs else 0.0
 
 
 @lru_cache(maxsize=131072)

@@ -1,0 +1,189 @@
+"""The on-disk tables a one-file run loads instead of rebuilding (textfix.datacache).
+
+The cache may make a run faster, never different: every table read from disk must equal
+the one its library gives, and a damaged, foreign or unwritable cache only costs a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textfix import datacache
+from textfix.datacache import Memo, cached_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(folder))
+    return folder
+
+
+class Builder:
+    """A table builder that counts how often it is asked."""
+
+    def __init__(self, table: dict[str, int]) -> None:
+        self.table, self.calls = table, 0
+
+    def __call__(self) -> dict[str, int]:
+        self.calls += 1
+        return dict(self.table)
+
+
+def test_a_table_is_built_once_and_then_read_from_disk(cache: Path) -> None:
+    build = Builder({"sagte": 3, "Haus": 1})
+    assert cached_table("words", "model-1", build) == {"sagte": 3, "Haus": 1}
+    assert cached_table("words", "model-1", build) == {"sagte": 3, "Haus": 1}
+    assert build.calls == 1
+    assert len(list(cache.glob("words-*.marshal"))) == 1
+
+
+def test_a_new_key_builds_a_new_table(cache: Path) -> None:
+    build = Builder({"a": 1})
+    cached_table("words", "model-1", build)
+    build.table = {"a": 2}
+    assert cached_table("words", "model-2", build) == {"a": 2}  # an upgraded library is not answered from the old table
+    assert build.calls == 2
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage\xff", b"not marshal at all"])
+def test_a_damaged_file_is_rebuilt_and_replaced(cache: Path, content: bytes) -> None:
+    build = Builder({"a": 1})
+    cached_table("words", "k", build)
+    (path,) = cache.glob("words-*.marshal")
+    path.write_bytes(content)
+    assert cached_table("words", "k", build) == {"a": 1}
+    assert build.calls == 2
+    assert cached_table("words", "k", build) == {"a": 1}
+    assert build.calls == 2  # the rebuilt table was written back
+
+
+def test_a_file_holding_another_key_is_not_trusted(cache: Path) -> None:
+    import marshal
+
+    build = Builder({"a": 1})
+    cached_table("words", "k", build)
+    (path,) = cache.glob("words-*.marshal")
+    path.write_bytes(marshal.dumps(("another key", {"a": 99})))
+    assert cached_table("words", "k", build) == {"a": 1}
+
+
+def test_off_keeps_nothing_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    build = Builder({"a": 1})
+    assert cached_table("words", "k", build) == {"a": 1}
+    assert cached_table("words", "k", build) == {"a": 1}
+    assert build.calls == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_folder_only_costs_the_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(folder))
+    try:
+        assert cached_table("words", "k", Builder({"a": 1})) == {"a": 1}
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_cache_folder_that_is_a_file_only_costs_the_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(blocker))
+    assert cached_table("words", "k", Builder({"a": 1})) == {"a": 1}
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_memo_answers_are_merged_across_processes(cache: Path) -> None:
+    first = Memo("analyses", "model-1")
+    first.put("verkehren", 4)
+    first.save()
+    second = Memo("analyses", "model-1")  # another run: reads the first one's answers, adds its own
+    assert second.get("verkehren") == 4
+    second.put("gestreamt", 8)
+    second.save()
+    third = Memo("analyses", "model-1")
+    assert (third.get("verkehren"), third.get("gestreamt"), third.get("unasked")) == (4, 8, None)
+    assert Memo("analyses", "model-2").get("verkehren") is None  # another model, other answers
+
+
+def test_memo_stops_growing_on_disk_past_its_limit(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datacache, "MEMO_LIMIT", 3)
+    memo = Memo("analyses", "k")
+    for number, word in enumerate(["a", "b"]):
+        memo.put(word, number)
+    memo.save()
+    memo.put("c", 2)
+    memo.put("d", 3)
+    memo.save()
+    assert (Memo("analyses", "k").get("a"), Memo("analyses", "k").get("d")) == (0, None)
+
+
+def test_word_frequencies_from_the_cache_equal_wordfreq(cache: Path) -> None:
+    import wordfreq
+
+    from textfix.language import _evidence
+
+    words = {
+        "de": ["und", "sagte", "Bundesregierung", "straße", "überraschend", "the", "qxzvb"],
+        "en": ["the", "don't", "government", "said", "und", "qxzvb"],
+        "ru": ["и", "правительство", "заявил", "the"],
+        "uk": ["і", "уряд", "заявив"],
+    }
+    for code, listed in words.items():
+        for word in listed:
+            expected = wordfreq.zipf_frequency(word, code, wordlist="small")
+            assert _evidence.zipf(word.lower(), code) == pytest.approx(expected, abs=0.01), (word, code)
+
+
+def test_word_classes_from_the_cache_equal_hanta(cache: Path) -> None:
+    from textfix.flags import _lexicon
+
+    for language, words in {
+        "de": ["sagte", "Haus", "haus", "Regierung", "verkehren", "Die", "die", "schnell", "Kiew"],
+        "en": ["said", "house", "The", "the", "quickly", "government", "runs"],
+    }.items():
+        tagger = _lexicon._tagger(language)
+        for word in words:
+            tags = tagger.tag_word(word.lower(), casesensitive=word[:1].islower())
+            expected = _lexicon._bits(tags, language) if tags and word.lower() in tagger.cache else _lexicon._UNLISTED
+            assert _lexicon._look_up(word, language) == expected, (language, word)
+
+
+PROBE = """
+import json, sys
+from textfix.pipeline import clean
+from textfix.options import Options
+clean(open(sys.argv[1], encoding="utf-8").read(), Options(translate=False))
+watched = ("wordfreq", "HanTa", "lingua", "argostranslate", "ctranslate2")
+print(json.dumps(sorted(name for name in watched if name in sys.modules)))
+"""
+
+
+def test_a_warm_run_loads_neither_wordfreq_nor_hanta(cache: Path) -> None:
+    seed = ROOT / "corpus" / "seeds" / "000_4af742517c27e9f8.txt"
+    env = {**os.environ, "TEXTFIX_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+
+    def loaded() -> list[str]:
+        command = [sys.executable, "-c", PROBE, str(seed)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        return list(json.loads(done.stdout.splitlines()[-1]))
+
+    cold = loaded()
+    assert "wordfreq" in cold  # the first run builds the tables from the libraries ...
+    warm = loaded()
+    assert "wordfreq" not in warm and "HanTa" not in warm  # ... the next ones only read them
+    assert "argostranslate" not in warm and "ctranslate2" not in warm  # nothing of translation without translating
