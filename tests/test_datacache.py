@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,68 @@ def test_a_warm_run_loads_neither_wordfreq_nor_hanta(cache: Path) -> None:
     warm = loaded()
     assert "wordfreq" not in warm and "HanTa" not in warm  # ... the next ones only read them
     assert "argostranslate" not in warm and "ctranslate2" not in warm  # nothing of translation without translating
+
+
+def _glossary_source() -> str:
+    from textfix.glossary import builtin_glossary
+
+    regex = builtin_glossary()._matcher.regex
+    assert regex is not None
+    return regex.pattern
+
+
+SEED_TEXT = (ROOT / "corpus" / "seeds" / "000_4af742517c27e9f8.txt").read_text(encoding="utf-8")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
+    return [(m.start(), m.end(), m.group(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"(?P<day>\d{1,2})\.\s*(?P<month>[A-ZÄÖÜ][a-zäöü]+)|Stand:|(?i:kiew)\b", r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"],
+)
+def test_a_regex_read_from_the_cache_matches_as_re_compile_does(cache: Path, source: str) -> None:
+    built = datacache.cached_regex("test", source)
+    loaded = datacache.cached_regex("test", source)  # the second one is read from disk
+    expected = re.compile(source)
+    assert (loaded.pattern, loaded.flags, loaded.groups, loaded.groupindex) == (
+        expected.pattern, expected.flags, expected.groups, expected.groupindex)
+    assert _matches(loaded, SEED_TEXT) == _matches(built, SEED_TEXT) == _matches(expected, SEED_TEXT)
+
+
+def test_the_glossary_regex_is_compiled_once_then_read_from_disk(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _glossary_source()
+    datacache.cached_regex("glossary", source)
+    assert len(list(cache.glob("regex-glossary-*.marshal"))) == 1
+
+    def compile_again(_: str) -> object:
+        raise AssertionError("compiled again although the program is in the cache")
+
+    monkeypatch.setattr(datacache, "_program", compile_again)
+    loaded = datacache.cached_regex("glossary", source)
+    assert _matches(loaded, SEED_TEXT) == _matches(re.compile(source), SEED_TEXT)
+    assert _matches(loaded, SEED_TEXT), "the seed names glossary entries"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "other opcodes"])
+def test_a_damaged_regex_program_falls_back_to_compiling(cache: Path, damage: str) -> None:
+    source = r"Kyjiw|Kiew|Kyiv"
+    datacache.cached_regex("test", source)
+    (path,) = cache.glob("regex-test-*.marshal")
+    if damage == "truncate":
+        path.write_bytes(path.read_bytes()[:20])
+    else:  # a well-formed file whose program is nonsense: the engine refuses it, re.compile answers
+        import marshal
+
+        key, (flags, code, groups, names) = marshal.loads(path.read_bytes())
+        path.write_bytes(marshal.dumps((key, (flags, [99999, *code[3:]], groups, names))))
+    assert datacache.cached_regex("test", source).findall("Kiew, Kyiv") == ["Kiew", "Kyiv"]
+
+
+def test_with_the_cache_off_a_regex_is_compiled_and_nothing_written(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    assert datacache.cached_regex("test", r"Kiew").findall("Kiew") == ["Kiew"]
+    assert list(tmp_path.iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -109,18 +110,42 @@ def test_the_layout_follows_the_pipeline() -> None:
         assert any(n == f"textfix.{stage}" or n.startswith(f"textfix.{stage}.") for n in names), stage
 
 
-def test_every_public_name_is_found_where_the_package_says() -> None:
-    """``import textfix`` loads its names on first use: each one in ``__all__`` must resolve."""
-    import textfix
+@pytest.mark.parametrize("package", ["textfix", "textfix.batch"])
+def test_every_public_name_is_found_where_the_package_says(package: str) -> None:
+    """A lazy package loads its names on first use: each one in ``__all__`` must resolve."""
+    module = importlib.import_module(package)
 
-    for name in textfix.__all__:
-        assert getattr(textfix, name) is not None, name
-    assert set(textfix.__all__) - {"__version__"} == set(textfix._HOMES)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+    assert set(module.__all__) - {"__version__"} == set(module._HOMES)
     with pytest.raises(AttributeError):
-        _ = textfix.no_such_name
+        _ = module.no_such_name
 
 
 def test_importing_the_package_loads_no_stage() -> None:
     probe = "import sys, textfix; print(sorted(m for m in sys.modules if m.startswith('textfix')))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
     assert done.stdout.strip() == "['textfix', 'textfix._version']"
+
+
+def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """``textfix fix FILE`` imports its own command, not the corpus runner, the service or translation."""
+    article = tmp_path / "article.txt"
+    article.write_text("Die NATO ist besorgt, sagte er.\n\nTeilen:\n", encoding="utf-8")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+        f"sys.argv = ['textfix', 'fix', '--no-translate', {str(article)!r}]\n"
+        "from textfix.cli import main\n"
+        "main()\n"
+    )
+    for _ in range(2):  # the first run fills textfix's data cache (word tables) as a user's first run does
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                              cwd=PACKAGE.parent)
+    assert done.stdout == "Die NATO ist besorgt, sagte er.\n"
+    loaded = set(done.stderr.split()[-1000:])
+    assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
+    unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.batch._pool",
+              "textfix.batch.jsonl", "textfix.batch.files", "textfix.translate", "textfix.server",
+              "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa"}
+    assert loaded & unused == set()

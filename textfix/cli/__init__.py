@@ -2,7 +2,9 @@
 
 Each command module registers itself on the apps of :mod:`._common`: :mod:`.clean`
 (``segment``, ``fix``, ``diff``), :mod:`.models`, :mod:`.glossary` and :mod:`.serve`
-(the HTTP service, whose web stack is imported only when it runs). Choices become
+(the HTTP service, whose web stack is imported only when it runs). :func:`main` imports
+only the module of the command it is given (all of them for ``--help`` or a name it does
+not know, so typer can list or reject it); ``textfix.cli.app`` has every command. Choices become
 :class:`textfix.Options` through :func:`textfix.options.options_from_choices`, corpus
 runs go through :func:`textfix.batch.run_corpus`; the command line only parses, prints
 and picks exit codes.
@@ -13,19 +15,40 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Annotated
+from collections.abc import Sequence
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
 
 from textfix._version import __version__
 from textfix.output import describe_os_error
 
-from . import clean, glossary, models, serve
-from ._common import app
+from ._common import app as _app
 
 __all__ = ["app", "main"]
 
-_COMMANDS = (clean, glossary, models, serve)  # imported for their commands
+#: The module that registers each command.
+_COMMAND_MODULES = {
+    "segment": "clean", "fix": "clean", "diff": "clean",
+    "models": "models", "glossary": "glossary", "serve": "serve",
+}  # fmt: skip
+
+
+def load_commands(argv: Sequence[str]) -> None:
+    """Register the command ``argv`` names (``["fix", "a.txt"]``: the module of ``segment``,
+    ``fix`` and ``diff``), or every command when it names none we know."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    wanted = _COMMAND_MODULES.get(first) if first is not None else None
+    for module in dict.fromkeys(_COMMAND_MODULES.values()) if wanted is None else (wanted,):
+        import_module(f".{module}", __name__)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole command line, as tests and other tools drive it
+        load_commands(())
+        return _app
+    raise AttributeError(f"module 'textfix.cli' has no attribute {name!r}")
 
 
 def _version(value: bool) -> None:
@@ -34,7 +57,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -50,9 +73,10 @@ def main() -> None:
     stderr and exit 1; a reader that went away (``| head``) ends the command quietly.
     """
     code = 0
+    load_commands(sys.argv[1:])
     try:
         try:
-            app()
+            _app()
         finally:
             sys.stdout.flush()
     except SystemExit as exit_:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from textfix.batch import BatchConfig, PipelineSetup, is_batch_input, run_corpus
+from textfix.batch import BatchConfig, PipelineSetup, is_batch_input
 from textfix.decisions import DecisionBook, DecisionsSetup, apply_decisions
 from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
@@ -265,6 +265,8 @@ def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages
 
 def _fix_corpus(files: list[str], output: Path | None, config: BatchConfig, field: str) -> int:
     """Folders, globs and JSON Lines go through a corpus run (:func:`textfix.batch.run_corpus`)."""
+    from textfix.batch import run_corpus  # the pool, journal and streamer: only for corpus runs
+
     try:
         summary = run_corpus(files, output, config, Progress(sys.stderr), field=field)
     except OptionsError as error:

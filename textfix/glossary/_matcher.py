@@ -2,7 +2,9 @@
 
 The paths of every form (:mod:`._inflection`) go into one character trie, emitted as
 one regex whose top level is an alternation of literals (so ``re`` skips ahead by first
-character); a match is identified by a literal lookup, else by its Cyrillic stem.
+character); a match is identified by a literal lookup, else by its Cyrillic stem. The
+compiled regex is kept in textfix's cache (:func:`textfix.datacache.cached_regex`), keyed by
+its source, so each glossary is compiled once, not once per run.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import product
+
+from textfix.datacache import cached_regex
 
 from ._inflection import ALL_ENDINGS, LEAF, SEPARATOR, Trie, emit, is_latin_word_end, normalise, paths
 from .entry import GlossaryEntry
@@ -33,7 +37,7 @@ class Matcher:
                         node[LEAF] = {}
                         if stem_key is not None:
                             self.stems[stem_key] = (entry, form)
-        self.regex = re.compile(emit(trie) + r"(?!\w)") if trie else None
+        self.regex = cached_regex("glossary", emit(trie) + r"(?!\w)") if trie else None
 
     def identify(self, found: str) -> tuple[GlossaryEntry, str, str] | None:
         """(entry, glossary form, German genitive suffix) for a matched string."""
