@@ -125,7 +125,7 @@ def test_every_public_name_is_found_where_the_package_says(package: str) -> None
 def test_importing_the_package_loads_no_stage() -> None:
     probe = "import sys, textfix; print(sorted(m for m in sys.modules if m.startswith('textfix')))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
-    assert done.stdout.strip() == "['textfix', 'textfix._version']"
+    assert done.stdout.strip() == "['textfix', 'textfix._lazy', 'textfix._version']"
 
 
 def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:

@@ -30,8 +30,9 @@ and :mod:`._records` (what a worker does with a file or a chunk of records),
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from textfix._lazy import lazy_names
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from ._lock import RunLockedError
@@ -76,17 +77,7 @@ _HOMES = {
 }  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'textfix.batch' has no attribute {name!r}")
-    value = getattr(import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)
 
 
 __all__ = [
