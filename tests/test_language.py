@@ -152,3 +152,10 @@ def test_clean_marks_the_russian_of_seed_000_as_foreign(seed_000_text: str) -> N
     foreign = [seed_000_text[s.start : s.end] for s in result.segments if s.kind == "foreign"]
     assert RUSSIAN in foreign
     assert SWITCHING[: SWITCHING.index(" auf das.")] in foreign
+
+
+def test_a_run_of_letters_from_no_known_block_is_no_error() -> None:
+    """Mojibake whose last "word" is a vulgar fraction (a letter to ``\\w``, of no script) once raised IndexError."""
+    text = "ËÅ¢â\ufffdÅ“½"
+    assert find_foreign_runs(text, 0, len(text), document_language="en", languages=("de", "en", "ru", "uk")) == []
+    assert textfix.clean(f"Die NATO ist besorgt.\n\n{text}\n").language == "de"

@@ -332,7 +332,8 @@ class _Labeller:
 
     def _enough(self, text: str, run: Sequence[Token], lang: str) -> bool:
         """Whether a run in another language is substantial enough to be foreign."""
-        script = Counter(t.script for t in run if t.script).most_common(1)[0][0] if run else None
+        scripts = Counter(t.script for t in run if t.script).most_common(1)
+        script = scripts[0][0] if scripts else None  # a run may hold only letters of no known block
         if script in UNSPACED_SCRIPTS:
             letters = sum(len(t.lower) for t in run if t.script == script)
             return letters >= 2 * self.min_words - 1
