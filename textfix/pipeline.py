@@ -299,8 +299,8 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
         gap = text[position:start]
         if gap.strip():
             if result:
-                last = result[-1]
-                result[-1] = Segment(last.start, position + len(gap.rstrip()), last.kind, last.lang, last.reason)
+                prior = result[-1]
+                result[-1] = Segment(prior.start, position + len(gap.rstrip()), prior.kind, prior.lang, prior.reason)
             else:
                 start = position + (len(gap) - len(gap.lstrip()))
         result.append(Segment(start, end, segment.kind, segment.lang, segment.reason))
