@@ -19,6 +19,8 @@ from textfix.repair import (
     fix_entities,
     fix_run_together_sentences,
     fix_space_before_punctuation,
+    normalise_line_ends,
+    remove_invisible,
     repair_edits,
     repair_text,
     trim_line_edges,
@@ -177,9 +179,11 @@ def test_repair_edits_are_over_the_original_text() -> None:
     assert apply_edits(text, edits) == "Kopf an Kopf."
 
 
-# The spacing passes in their plain spelling (what they must do), against the fast patterns and
-# the checks that skip text without a match.
-_PLAIN_SPACING: list[tuple[Callable[[str], list[Edit]], str, str]] = [
+# Passes in their plain spelling (what they must do), against the fast patterns and the checks
+# that skip text without a match.
+_PLAIN_RULES: list[tuple[Callable[[str], list[Edit]], str, str]] = [
+    (normalise_line_ends, r"\r\n?|[\u2028\u2029]", "\n"),
+    (remove_invisible, r"[\u200b\u2060\ufeff\u00ad]+", ""),
     (fix_space_before_punctuation, r"([\w\"”“»)])[ \t\u00a0]+(?=[.,;:!?](?:[\s\"”“«»)]|$))", r"\1"),
     (fix_run_together_sentences, r"([a-zäöüßа-яёіїєґ]{3}[.!?])(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})", r"\1 "),
     (collapse_spaces, r"[ \t\u00a0]{2,}|\t", " "),
@@ -189,11 +193,11 @@ _PLAIN_SPACING: list[tuple[Callable[[str], list[Edit]], str, str]] = [
 
 @pytest.mark.parametrize(
     ("repair_pass", "pattern", "replacement"),
-    [pytest.param(*case, id=f"{case[0].__name__}-{i}") for i, case in enumerate(_PLAIN_SPACING)],
+    [pytest.param(*case, id=f"{case[0].__name__}-{i}") for i, case in enumerate(_PLAIN_RULES)],
 )
 @settings(max_examples=400, deadline=None)
-@given(text=st.text(alphabet=list("abcäßяЯ AÄ.!?,;:\t\u00a0\n\"”“»)«1"), max_size=40))
-def test_spacing_passes_change_what_their_plain_rule_changes(
+@given(text=st.text(alphabet=list("abcäßяЯ AÄ.!?,;:\t\u00a0\n\r\u2028\u200b\u00ad\"”“»)«1"), max_size=40))
+def test_passes_change_what_their_plain_rule_changes(
     repair_pass: Callable[[str], list[Edit]], pattern: str, replacement: str, text: str
 ) -> None:
     assert apply_edits(text, repair_pass(text)) == re.sub(pattern, replacement, text)
