@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from textfix.duplicates import find_duplicates
@@ -94,3 +96,30 @@ def test_a_headline_and_a_paragraph_with_its_words_are_not_duplicates() -> None:
     headline = "Die NATO ist sich bewusst: die DVRK transferiert Waffen an Russland"
     paragraph = "Die NATO ist sich bewusst, dass die DVRK Waffen an Russland transferiert hat."
     assert find_duplicates([headline, paragraph]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zutaten: 2 ½ Tassen Mehl, 1,5 l Milch, 3/4 TL Salz, 12.000 Körner",
+        "Ergebnis 3:1 (2:0), 90+4. Minute, 1.5.2024",
+        "½¼¾⅓⅔ and 1/2/3, 4,5.6 ,7 .8",
+        "Zahlen in anderen Schriften: ٣٤ und ३.५ und ½٣",
+        "Keine Zahl in diesem Satz, nur Wörter.",
+        "",
+    ],
+)
+def test_number_pattern_finds_what_the_plain_pattern_finds(text: str) -> None:
+    # _NUMBER is written to start with one character class (fast to scan for); it must match
+    # exactly what the plain form of the pattern matches, since the count decides data lines.
+    from textfix.duplicates import _NUMBER
+
+    assert _NUMBER.findall(text) == re.findall(r"\d+(?:[.,/]\d+)*|[½¼¾⅓⅔]", text)
+
+
+def test_a_line_dense_in_numbers_repeats_on_purpose_and_prose_does_not() -> None:
+    recipe = "Mehl 250 g, Zucker 100 g, Eier 2, Milch 0,5 l, Salz ½ Prise und Butter 50 g."
+    prose = "Mehl, Zucker, Eier, Milch, Salz und Butter stehen seit dem Morgen auf dem Tisch."
+    between = "Etwas ganz anderes steht hier dazwischen, damit keine Zeile sich direkt wiederholt."
+    assert find_duplicates([recipe, between, recipe]) == {}
+    assert find_duplicates([prose, between, prose]) == {2: "repeated paragraph"}

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from ftfy.fixes import uncurl_quotes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textfix.edits import apply_edits
 from textfix.model import Edit
-from textfix.repair import fix_entities, repair_edits, repair_text
+from textfix.repair import (
+    collapse_spaces,
+    fix_entities,
+    fix_run_together_sentences,
+    fix_space_before_punctuation,
+    normalise_line_ends,
+    remove_invisible,
+    repair_edits,
+    repair_text,
+    trim_line_edges,
+)
 
 FTFY_CASES = Path(__file__).resolve().parents[2] / "shared" / "external" / "ftfy"
 FTFY_FILES = ("in-the-wild", "synthetic", "negative")
@@ -163,3 +177,27 @@ def test_repair_edits_are_over_the_original_text() -> None:
     edits = repair_edits(text)
     assert all(text[e.start : e.end] == e.before for e in edits)
     assert apply_edits(text, edits) == "Kopf an Kopf."
+
+
+# Passes in their plain spelling (what they must do), against the fast patterns and the checks
+# that skip text without a match.
+_PLAIN_RULES: list[tuple[Callable[[str], list[Edit]], str, str]] = [
+    (normalise_line_ends, r"\r\n?|[\u2028\u2029]", "\n"),
+    (remove_invisible, r"[\u200b\u2060\ufeff\u00ad]+", ""),
+    (fix_space_before_punctuation, r"([\w\"”“»)])[ \t\u00a0]+(?=[.,;:!?](?:[\s\"”“«»)]|$))", r"\1"),
+    (fix_run_together_sentences, r"([a-zäöüßа-яёіїєґ]{3}[.!?])(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})", r"\1 "),
+    (collapse_spaces, r"[ \t\u00a0]{2,}|\t", " "),
+    (trim_line_edges, r"(?m)^[ \t\u00a0]+|[ \t\u00a0]+$", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("repair_pass", "pattern", "replacement"),
+    [pytest.param(*case, id=f"{case[0].__name__}-{i}") for i, case in enumerate(_PLAIN_RULES)],
+)
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=list("abcäßяЯ AÄ.!?,;:\t\u00a0\n\r\u2028\u200b\u00ad\"”“»)«1"), max_size=40))
+def test_passes_change_what_their_plain_rule_changes(
+    repair_pass: Callable[[str], list[Edit]], pattern: str, replacement: str, text: str
+) -> None:
+    assert apply_edits(text, repair_pass(text)) == re.sub(pattern, replacement, text)

@@ -46,7 +46,9 @@ _SAME_WORDS = {
 # Substrings one of which every synonym contains: most paragraphs skip the mapping.
 _SYNONYM_HINTS = ("kore", "dvrk", "kdvr", "dprk", "кндр", "коре", "jong", "чен", "jang", "пхень", "kiew", "kyjiw",
                   "kyiv", "kiev", "киев", "київ", "києв", "selensk", "zelensk", "зеленск", "зеленськ")
+_HINT = re.compile("|".join(map(re.escape, _SYNONYM_HINTS)))  # one scan instead of one per hint
 _LONGEST_RUN = max(len(k) for k in _SAME_WORDS)
+_LAST_OF_RUN = frozenset(k[-1] for k in _SAME_WORDS)  # a run can only end on one of these
 
 
 def _unify(stems: list[str]) -> list[str]:
@@ -59,6 +61,8 @@ def _unify(stems: list[str]) -> list[str]:
     unified: list[str] = []
     for stem in single:
         unified.append(stem)
+        if stem not in _LAST_OF_RUN:
+            continue
         for length in range(_LONGEST_RUN, 1, -1):
             if tuple(unified[-length:]) in _SAME_WORDS:
                 unified[-length:] = [_SAME_WORDS[tuple(unified[-length:])]]
@@ -87,7 +91,10 @@ _SCHEDULE = re.compile(
     r"\b(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s\d{1,2}\b|\b\d{1,2}\.?\s(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\b",
     re.I,
 )
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*|[½¼¾⅓⅔]")
+# A number ("3", "2,5", "1/2") or a fraction sign. Written to start with one character class (a
+# digit or a fraction sign), which the regular expression engine scans for quickly; the same
+# matches as ``\d+(?:[.,/]\d+)*|[½¼¾⅓⅔]``.
+_NUMBER = re.compile(r"[\d½¼¾⅓⅔](?:(?<=\d)\d*(?:[.,/]\d+)*)?")
 _DATA_SHARE = 0.15  # a line this dense in numbers is data (a recipe, a result, a timetable), not prose
 
 
@@ -100,10 +107,18 @@ def repeats_on_purpose(paragraph: str) -> bool:
     False
     """
     text = paragraph.strip()
-    words = len(text.split())
+    return _repeats_on_purpose(text, len(text.split()))
+
+
+_DIGIT = re.compile(r"[\d½¼¾⅓⅔]")  # every _NUMBER starts with one: text without one has no numbers
+
+
+def _repeats_on_purpose(text: str, words: int) -> bool:
+    """:func:`repeats_on_purpose` of a stripped ``text`` of ``words`` whitespace-separated words."""
     return (
         bool(_LIST_ITEM.match(text)) or " | " in text or "\t" in text or text.endswith("?")
-        or words < _MIN_HEADLINE_WORDS or len(_NUMBER.findall(text)) >= _DATA_SHARE * words
+        or words < _MIN_HEADLINE_WORDS
+        or (_DIGIT.search(text) is not None and len(_NUMBER.findall(text)) >= _DATA_SHARE * words)
     )
 
 
@@ -131,13 +146,18 @@ def is_schedule_line(paragraph: str) -> bool:
     False
     """
     text = paragraph.strip()
-    return len(text.split()) <= 20 and is_headline_like(text) and bool(_SCHEDULE.search(text))
+    return _is_schedule_line(text, len(text.split()), is_headline_like(text))
+
+
+def _is_schedule_line(text: str, words: int, headline: bool) -> bool:
+    """:func:`is_schedule_line` of a stripped ``text`` of ``words`` words, ``headline`` if it is headline-like."""
+    return words <= 20 and headline and bool(_SCHEDULE.search(text))
 
 
 def _stems(lowered: str, words: list[str]) -> frozenset[str]:
     """Content-word stems of a lower-cased text (and its ``words``), synonyms unified."""
     stems = [w[:5] for w in words if w not in _STOP]
-    if any(hint in lowered for hint in _SYNONYM_HINTS):
+    if _HINT.search(lowered):
         stems = _unify(stems)
     return frozenset(stems)
 
@@ -167,16 +187,18 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
         lowered = paragraph.lower()
         words = _WORD.findall(lowered)
         key = " ".join(words)
-        headline = is_headline_like(paragraph)
+        # Stripping and splitting once for all the checks below (each strips and splits the same).
+        text = paragraph.strip()
+        count = len(text.split())
+        headline = is_headline_like(text)
         stems = _stems(lowered, words)
-        label = is_label_line(paragraph)
-        if key and recent and recent[-1][3] == key and not _LIST_ITEM.match(paragraph.strip()) and " | " not in paragraph:
+        if key and recent and recent[-1][3] == key and not _LIST_ITEM.match(text) and " | " not in paragraph:
             found[index] = "repeated headline" if headline else "repeated paragraph"  # a line printed twice in a row
             continue
         if (
-            repeats_on_purpose(paragraph)
-            or is_schedule_line(paragraph)
-            or (label and (not headline or len(words) < _MIN_LABEL_HEADLINE_WORDS))
+            _repeats_on_purpose(text, count)
+            or _is_schedule_line(text, count, headline)
+            or ((not headline or len(words) < _MIN_LABEL_HEADLINE_WORDS) and is_label_line(text))
         ):
             pass
         elif headline or len(words) >= _MIN_PROSE_WORDS:

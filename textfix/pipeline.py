@@ -289,6 +289,7 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
     characters: the earlier segment keeps them. Characters repair removed entirely
     join a neighbouring segment, or become a ``debris`` segment of their own.
     """
+    # Segments are built directly, not with dataclasses.replace (several times slower, once per segment).
     result: list[Segment] = []
     position = 0
     for segment in segments:
@@ -298,16 +299,18 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
         gap = text[position:start]
         if gap.strip():
             if result:
-                result[-1] = replace(result[-1], end=position + len(gap.rstrip()))
+                prior = result[-1]
+                result[-1] = Segment(prior.start, position + len(gap.rstrip()), prior.kind, prior.lang, prior.reason)
             else:
                 start = position + (len(gap) - len(gap.lstrip()))
-        result.append(replace(segment, start=start, end=end))
+        result.append(Segment(start, end, segment.kind, segment.lang, segment.reason))
         position = end
     tail = text[position:]
     if tail.strip():
         first, last = position + len(tail) - len(tail.lstrip()), position + len(tail.rstrip())
         if result:
-            result[-1] = replace(result[-1], end=last)
+            final = result[-1]
+            result[-1] = Segment(final.start, last, final.kind, final.lang, final.reason)
         else:
             result.append(Segment(first, last, "debris", None, "no text"))
     return result

@@ -48,9 +48,13 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
 _ENTITY_REASON = Reason(EditKind.REPAIR, "html entity")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
-# Patterns start with what they consume (fast to scan for); the group "edit" is what changes.
-_SPACE_BEFORE_PUNCT = re.compile(r"[\w\"”“»)](?P<edit>[ \t\u00a0]+)(?=[.,;:!?](?:[\s\"”“«»)]|$))")
-_RUN_TOGETHER = re.compile(r"[a-zäöüßа-яёіїєґ]{3}[.!?](?P<edit>)(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
+# Each pattern starts with its rarest character (a space, a sentence mark) and checks what stands
+# before it with a look-behind: the scan tries a match there only, not at every letter (the
+# positions and spans are those of "letters, then the mark"). The group "edit" is what changes.
+_SPACE_BEFORE_PUNCT = re.compile(
+    r"(?P<edit>[ \t\u00a0](?<=[\w\"”“»)][ \t\u00a0])[ \t\u00a0]*)(?=[.,;:!?](?:[\s\"”“«»)]|$))"
+)
+_RUN_TOGETHER = re.compile(r"[.!?](?<=[a-zäöüßа-яёіїєґ]{3}[.!?])(?P<edit>)(?=[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ]{2})")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
 _LINE_EDGE_SPACES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$", re.M)
 
@@ -85,6 +89,8 @@ def normalise_line_ends(text: str) -> list[Edit]:
     >>> apply_edits("a\\r\\nb\\rc\\u2028d", normalise_line_ends("a\\r\\nb\\rc\\u2028d"))
     'a\\nb\\nc\\nd'
     """
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return []  # most texts: a few str scans in C instead of the pattern's scan
     return [Edit(m.start(), m.end(), m.group(), "\n", _LINE_END_REASON) for m in _LINE_END.finditer(text)]
 
 
@@ -294,11 +300,19 @@ def _is_full(line: str, following: str, width: int) -> bool:
 _HARD_BREAK = Reason(EditKind.REPAIR, "hard line break")
 
 
-def _regex_edits(pattern: re.Pattern[str], replacement: str, detail: str) -> Callable[[str], list[Edit]]:
+def _regex_edits(
+    pattern: re.Pattern[str], replacement: str, detail: str, needles: tuple[str, ...] = (), padded: bool = False
+) -> Callable[[str], list[Edit]]:
+    """A repair pass from ``pattern``; with ``needles``, text that holds none of them (in
+    ``"\\n" + text + "\\n"`` when ``padded``) is not scanned: every match must contain one."""
     group = "edit" if "edit" in pattern.groupindex else 0
     reason = Reason(EditKind.REPAIR, detail)
 
     def edits(text: str) -> list[Edit]:
+        if needles:
+            haystack = f"\n{text}\n" if padded else text
+            if not any(needle in haystack for needle in needles):
+                return []
         return [
             Edit(m.start(group), m.end(group), m.group(group), replacement, reason)
             for m in pattern.finditer(text)
@@ -310,11 +324,15 @@ def _regex_edits(pattern: re.Pattern[str], replacement: str, detail: str) -> Cal
     return edits
 
 
-remove_invisible = _regex_edits(_INVISIBLE, "", "invisible character")
+remove_invisible = _regex_edits(_INVISIBLE, "", "invisible character", ("\u200b", "\u2060", "\ufeff", "\u00ad"))
 fix_space_before_punctuation = _regex_edits(_SPACE_BEFORE_PUNCT, "", "space before punctuation")
 fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "missing space after sentence")
-collapse_spaces = _regex_edits(_SPACES, " ", "whitespace")
-trim_line_edges = _regex_edits(_LINE_EDGE_SPACES, "", "whitespace")
+# These scan every space of the text, and most texts have nothing for them: each match holds
+# a tab, a no-break space or two spaces; a line edge is a space next to a line end.
+collapse_spaces = _regex_edits(_SPACES, " ", "whitespace", ("  ", "\t", "\u00a0"))
+trim_line_edges = _regex_edits(
+    _LINE_EDGE_SPACES, "", "whitespace", ("\n ", "\n\t", "\n\u00a0", " \n", "\t\n", "\u00a0\n"), padded=True
+)
 
 #: The repair passes, in the order they run.
 PASSES: tuple[Callable[[str], list[Edit]], ...] = (
