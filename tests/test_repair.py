@@ -16,6 +16,7 @@ from textfix.edits import apply_edits
 from textfix.model import Edit
 from textfix.repair import (
     collapse_spaces,
+    fix_characters,
     fix_entities,
     fix_run_together_sentences,
     fix_space_before_punctuation,
@@ -201,3 +202,26 @@ def test_passes_change_what_their_plain_rule_changes(
     repair_pass: Callable[[str], list[Edit]], pattern: str, replacement: str, text: str
 ) -> None:
     assert apply_edits(text, repair_pass(text)) == re.sub(pattern, replacement, text)
+
+
+def _cyrillic_sentences() -> list[str]:
+    seed = Path(__file__).resolve().parents[1] / "corpus" / "seeds" / "000_4af742517c27e9f8.txt"
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if re.search(r"[А-яЁёІіЇїЄє]{4}", line)][:12]
+
+
+@pytest.mark.parametrize("sentence", _cyrillic_sentences())
+def test_cyrillic_utf8_read_as_windows_1251_is_repaired_as_ftfy_repairs_it(sentence: str) -> None:
+    """The lines fix_characters skips must not include this mojibake: all its characters look "clean"."""
+    import ftfy
+
+    damaged = sentence.encode("utf-8").decode("cp1251", errors="replace")
+    repaired = apply_edits(damaged, fix_characters(damaged))
+    assert repaired == ftfy.fix_text(damaged, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False)
+    assert re.search(r"[А-яЁё]{4}", repaired)  # the Cyrillic words are back
+    assert apply_edits(sentence, fix_characters(sentence)) == sentence  # and real Cyrillic is left alone
+
+
+def test_the_short_windows_1251_mojibake_words_a_helper_found_are_repaired() -> None:
+    text = "Stichwort: РєР°Рє, С‚Р°Рє, Р”Р°, С€Р°С…С‚Р°"
+    assert apply_edits(text, fix_characters(text)) == "Stichwort: как, так, Да, шахта"

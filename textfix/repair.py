@@ -37,8 +37,15 @@ _ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A
 _CLEAN_LINE = re.compile(
     r"[\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac]*"
 )
-# ...unless a UTF-8 lead byte read as Latin-1 stands before a continuation byte read the same way ("Ä°", "Ã¼").
-_MOJIBAKE_PAIR = re.compile(r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+# ...unless a UTF-8 lead byte read as Latin-1 stands before a continuation byte read the same way ("Ä°", "Ã¼"),
+# or Cyrillic UTF-8 was read as windows-1251: its lead bytes D0/D1 are "Р"/"С" there, and every continuation
+# byte (80-BF) is a character of the clean set or beside it ("РєР°Рє" for "как"). Real Ukrainian can pair them
+# too ("Рівне"): such a line only costs an ftfy call, which leaves it as it is.
+_CP1251_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
+_MOJIBAKE_PAIR = re.compile(
+    r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    rf"|[РС][{re.escape(_CP1251_CONTINUATIONS)}]"
+)
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
     uncurl_quotes=False,  # „German“ and «Russian» quotes are right as they are
