@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -125,16 +125,6 @@ def _overlap(line: str, headline: frozenset[str]) -> float:
 def _context_names(index: int, count: int, first: int, last: int, like: bool) -> tuple[str, ...]:
     """The names of :func:`.features.context_features` (all are 1), in its order."""
     return tuple(context_features(index, count, first, last, like))
-
-
-def _context_tuples(
-    contents: Sequence[str], plain: Sequence[bool], like: Callable[[int], bool]
-) -> list[tuple[str, ...]]:
-    """:func:`_contexts` as names; ``like(k)`` says whether line ``k`` (not the first) repeats the headline."""
-    prose = [i for i, is_plain in enumerate(plain) if is_plain]
-    first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-    count = len(contents)
-    return [_context_names(index, count, first, last, index > 0 and like(index)) for index in range(count)]
 
 
 def _contexts(contents: Sequence[str], plain: Sequence[bool]) -> list[Features]:
@@ -286,44 +276,40 @@ class ArticleJudge:
 
 
 def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | None]) -> list[str | None]:
-    """One pass over the ``alive`` lines: the furniture class of each line the model removes, else ``None``."""
-    contents = [article.contents[i] for i in alive]
-    prose = [article.plain[i] for i in alive]
-    if not any(prose):
+    """One pass over the ``alive`` lines: the furniture class of each line the model removes, else ``None``.
+
+    Only lines that are neither fixed nor plain prose have a context and a verdict to find;
+    stage one weighs a line only when a neighbour goes to stage two.
+    """
+    prose = [k for k, i in enumerate(alive) if article.plain[i]]
+    if not prose:
         return [None] * len(alive)  # without a body of prose there is nothing to judge furniture against
-    headline = alive[0]
-
-    def like(k: int) -> bool:
-        return article.like_headline(headline, alive[k])
-
-    contexts = _context_tuples(contents, prose, like)
+    count, first_prose, last_prose, headline = len(alive), prose[0], prose[-1], alive[0]
     table = _rows_of_cells([article.cells[i] for i in alive])
-    # Which lines stage two weighs: not fixed, not plain prose, not a table row, not protected
-    # (settled before anything costly is computed).
-    judged = [
-        fixed[k] is None and not prose[k] and k not in table
-        and not article.protected(alive[k], "inside_prose" in contexts[k])
-        for k in range(len(alive))
-    ]
-    first: dict[int, str] = {}
+
+    def context(k: int) -> tuple[str, ...]:
+        like = k > 0 and article.like_headline(headline, alive[k])
+        return _context_names(k, count, first_prose, last_prose, like)
 
     def verdict(k: int) -> str | None:
         """Stage one's verdict on position ``k`` (``None`` beyond the edges), computed when a neighbour needs it."""
-        if k < 0 or k >= len(alive):
+        if k < 0 or k >= count:
             return None
-        if fixed[k] is not None or prose[k]:
+        if fixed[k] is not None or article.plain[alive[k]]:
             return fixed[k] or "text"  # the patterns' verdict stands; plain prose is text
-        if k not in first:
-            first[k] = article.first(alive[k], contexts[k])
-        return first[k]
+        return article.first(alive[k], context(k))
 
     decided: list[str | None] = []
-    for k in range(len(alive)):
-        if not judged[k]:
+    for k, index in enumerate(alive):
+        if fixed[k] is not None or article.plain[index] or k in table:
             decided.append(None)
             continue
-        names = (*contexts[k], *_neighbours(verdict(k - 1), verdict(k + 1)))
-        decided.append(article.second(alive[k], names))
+        names = context(k)
+        if article.protected(index, "inside_prose" in names):
+            decided.append(None)  # settled before anything costly is computed
+            continue
+        names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1)))
+        decided.append(article.second(index, names))
     return decided
 
 
