@@ -8,7 +8,7 @@ import pytest
 
 import textfix
 from textfix.debris.features import is_plain_prose, local_features
-from textfix.debris.model import CLASSES, judge_lines, load_model
+from textfix.debris.model import CLASSES, ArticleJudge, LineModel, judge_lines, load_model
 from textfix.evaluate.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +67,36 @@ def test_plain_prose_is_never_weighed() -> None:
     line = "Der Kreistag hat am Mittwochabend mit großer Mehrheit ein neues Busnetz für alle Dörfer beschlossen."
     assert is_plain_prose(line)
     assert judge_lines(["Überschrift", line, "Teilen", line], [None] * 4)[1] is None
+
+
+def _lines() -> list[str]:
+    return [line for line in ARTICLE.splitlines() if line.strip()]
+
+
+def test_a_judge_weighs_each_line_once_however_often_it_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # segment_text asks again with the duplicates as fixed lines: a line's own evidence is not found twice.
+    lines = _lines()
+    asked: list[str] = []
+    own = LineModel.own
+    monkeypatch.setattr(LineModel, "own", lambda self, line: asked.append(line) or own(self, line))
+    judge = ArticleJudge(lines)
+    fixings: list[list[str | None]] = [[None] * len(lines), [None] * (len(lines) - 1) + ["repeated headline"]]
+    verdicts = [judge.judge(fixed) for fixed in fixings]
+    assert sorted(asked) == sorted({line for line in lines if not is_plain_prose(line)})
+    assert verdicts == [judge_lines(lines, fixed) for fixed in fixings]  # the same answers as a fresh judge
+
+
+def test_a_text_without_furniture_is_searched_for_duplicates_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import textfix.segment
+
+    calls: list[int] = []
+    find = textfix.segment.find_duplicates
+    monkeypatch.setattr(textfix.segment, "find_duplicates", lambda lines: calls.append(len(lines)) or find(lines))
+    prose = [line for line in _lines() if is_plain_prose(line)]
+    repeated = "\n\n".join([*prose, prose[0]])
+    result = textfix.clean(repeated)
+    assert [s.kind for s in result.segments].count("duplicate") == 1
+    assert len(calls) == 1  # the model took nothing after the duplicate went: both agree at once
 
 
 @pytest.mark.parametrize(

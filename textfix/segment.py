@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
-from .debris.model import judge_lines
+from .debris.model import ArticleJudge
 from .debris.recurring import REASON as RECURRING
 from .debris.recurring import recurring_paragraphs
 from .duplicates import find_duplicates
@@ -169,12 +169,19 @@ def _weigh_lines(text: str, paragraphs: list[_Paragraph]) -> None:
     two take turns; the model's last word is on the lines a second cleaning would see.
     """
     contents = [p.content(text) for p in paragraphs]
+    judge = ArticleJudge(contents)  # the lines' own evidence, found once for all turns
     previous: frozenset[int] = frozenset()
-    for _ in range(_ROUNDS):
+    for turn in range(_ROUNDS):
         fixed = [p.reason if p.kind != "text" else None for p in paragraphs]
-        for index, kind in enumerate(judge_lines(contents, fixed)):
+        weighed = False
+        for index, kind in enumerate(judge.judge(fixed)):
             if kind is not None:
                 paragraphs[index].kind, paragraphs[index].reason = "debris", kind
+                weighed = True
+        if turn and not weighed:
+            # The model took no line the duplicates left: they would find the same again
+            # (find_duplicates sees only the kept lines), so both agree already.
+            return
         for paragraph in paragraphs:
             if paragraph.kind == "duplicate":
                 paragraph.kind, paragraph.reason = "text", None

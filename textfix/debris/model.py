@@ -32,7 +32,8 @@ from importlib import resources
 from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
 
 __all__ = [
-    "CLASSES", "FIRST_STAGE_TEXT", "LineModel", "document_features", "judge_lines", "load_model", "neighbour_features",
+    "CLASSES", "FIRST_STAGE_TEXT", "ArticleJudge", "LineModel", "document_features", "judge_lines", "load_model",
+    "neighbour_features",
 ]
 
 #: What a line may be: article text or one class of furniture.
@@ -71,12 +72,11 @@ class LineModel:
     def vector(self, features: Iterable[str], *, stage: int, start: Vector | None = None) -> Vector:
         """The scores per class of a line with ``features`` (added to ``start``)."""
         vectors: dict[str, Vector] = getattr(self, f"_vectors{stage}")
-        total = list(start) if start is not None else [0.0] * len(CLASSES)
+        total: Sequence[float] = start if start is not None else (0.0,) * len(CLASSES)
         for name in features:
             weights = vectors.get(name)
             if weights is not None:
-                for i, w in enumerate(weights):
-                    total[i] += w
+                total = [t + w for t, w in zip(total, weights, strict=True)]  # the same sums in the same order
         return tuple(total)
 
     def own(self, line: str) -> tuple[Vector, Vector]:
@@ -119,6 +119,12 @@ def _words(line: str) -> frozenset[str]:
 def _overlap(line: str, headline: frozenset[str]) -> float:
     words = _words(line)
     return len(words & headline) / len(words) if words and headline else 0.0
+
+
+@lru_cache(maxsize=16384)
+def _context_names(index: int, count: int, first: int, last: int, like: bool) -> tuple[str, ...]:
+    """The names of :func:`.features.context_features` (all are 1), in its order."""
+    return tuple(context_features(index, count, first, last, like))
 
 
 def _contexts(contents: Sequence[str], plain: Sequence[bool]) -> list[Features]:
@@ -177,39 +183,133 @@ def _table_rows(contents: Sequence[str]) -> set[int]:
     A page's table becomes such lines (``textfix.read``); a row of dates and places is the
     article's schedule, not a dateline.
     """
-    cells = [line.count(" | ") for line in contents]
+    return _rows_of_cells([line.count(" | ") for line in contents])
+
+
+def _rows_of_cells(cells: Sequence[int]) -> set[int]:
+    """:func:`_table_rows` from each line's count of cells."""
     return {
         i for i, n in enumerate(cells)
         if n and ((i and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n))
     }
 
 
-def _round(model: LineModel, contents: Sequence[str], fixed: Sequence[str | None]) -> list[str | None]:
-    """One pass over the lines: the furniture class of each line the model removes, else ``None``."""
-    prose = [is_plain_prose(line) for line in contents]
-    contexts = _contexts(contents, prose)
-    own = [None if plain else model.own(line) for line, plain in zip(contents, prose, strict=True)]
-    first: list[str] = []
-    for scores, context, known in zip(own, contexts, fixed, strict=True):
-        if known is not None or scores is None:
-            first.append(known or "text")  # the patterns' verdict stands; plain prose is text
-            continue
-        p = softmax(model.vector(context, stage=1, start=scores[0]))
-        first.append("text" if p[0] >= FIRST_STAGE_TEXT else _furniture(p))
+class ArticleJudge:
+    """What a line is on its own, found once per article: rounds only change its context.
+
+    Each round judges the lines still kept; a line's text, whether it is plain prose, its own
+    scores, its cells and its protection do not change with them, only its place does. The
+    verdicts of one round are remembered by line and context, so a line whose context did not
+    change is not weighed again, in a later round or a later :meth:`judge` of the same lines
+    with other fixed lines (``textfix.segment`` alternates the model and the duplicates).
+    """
+
+    def __init__(self, contents: Sequence[str], model: LineModel | None = None) -> None:
+        self.model = model or load_model()
+        self.contents = contents
+        self.plain = [is_plain_prose(line) for line in contents]
+        self.cells = [line.count(" | ") for line in contents]
+        self._own: dict[int, tuple[Vector, Vector]] = {}
+        self._protected: dict[tuple[int, bool], bool] = {}
+        self._like: dict[tuple[int, int], bool] = {}
+        self._first: dict[tuple[int, tuple[str, ...]], str] = {}
+        self._second: dict[tuple[int, tuple[str, ...]], str | None] = {}
+
+    def own(self, index: int) -> tuple[Vector, Vector]:
+        """Both stages' scores of line ``index``'s own features."""
+        found = self._own.get(index)
+        if found is None:
+            found = self._own[index] = self.model.own(self.contents[index])
+        return found
+
+    def protected(self, index: int, inside_prose: bool) -> bool:
+        """:func:`.features.is_protected` of line ``index``."""
+        key = (index, inside_prose)
+        found = self._protected.get(key)
+        if found is None:
+            found = self._protected[key] = is_protected(self.contents[index], inside_prose)
+        return found
+
+    def like_headline(self, headline: int, index: int) -> bool:
+        """Whether line ``index`` repeats the words of line ``headline`` (the first line kept)."""
+        key = (headline, index)
+        found = self._like.get(key)
+        if found is None:
+            line = self.contents[index]
+            found = len(line) < 200 and _overlap(line, _words(self.contents[headline])) >= _HEADLINE_OVERLAP
+            self._like[key] = found
+        return found
+
+    def first(self, index: int, context: tuple[str, ...]) -> str:
+        """Stage one's likeliest class of line ``index`` (not plain prose, not fixed) in ``context``."""
+        key = (index, context)
+        found = self._first.get(key)
+        if found is None:
+            p = softmax(self.model.vector(context, stage=1, start=self.own(index)[0]))
+            found = self._first[key] = "text" if p[0] >= FIRST_STAGE_TEXT else _furniture(p)
+        return found
+
+    def second(self, index: int, names: tuple[str, ...]) -> str | None:
+        """Stage two's furniture class of line ``index`` with context and neighbours ``names`` (``None``: text)."""
+        key = (index, names)
+        if key in self._second:
+            return self._second[key]
+        p = softmax(self.model.vector(names, stage=2, start=self.own(index)[1]))
+        found = self._second[key] = None if p[0] >= self.model.threshold else _furniture(p)
+        return found
+
+    def judge(self, fixed: Sequence[str | None]) -> list[str | None]:
+        """:func:`judge_lines` of the article's lines with ``fixed``; what is found is kept for the next call."""
+        verdict: list[str | None] = [None] * len(self.contents)
+        alive = list(range(len(self.contents)))
+        known = list(fixed)
+        for _ in range(_MAX_ROUNDS):
+            removed = _round(self, alive, [known[i] for i in alive])
+            gone = [(i, c) for i, c in zip(alive, removed, strict=True) if c is not None]
+            for index, kind in gone:
+                verdict[index] = kind
+            had_fixed = any(known[i] is not None for i in alive)
+            alive = [i for i in alive if known[i] is None and verdict[i] is None]
+            if not gone and not had_fixed:
+                break  # the kept lines alone, as a second cleaning would see them, lose nothing more
+        return verdict
+
+
+def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | None]) -> list[str | None]:
+    """One pass over the ``alive`` lines: the furniture class of each line the model removes, else ``None``.
+
+    Only lines that are neither fixed nor plain prose have a context and a verdict to find;
+    stage one weighs a line only when a neighbour goes to stage two.
+    """
+    prose = [k for k, i in enumerate(alive) if article.plain[i]]
+    if not prose:
+        return [None] * len(alive)  # without a body of prose there is nothing to judge furniture against
+    count, first_prose, last_prose, headline = len(alive), prose[0], prose[-1], alive[0]
+    table = _rows_of_cells([article.cells[i] for i in alive])
+
+    def context(k: int) -> tuple[str, ...]:
+        like = k > 0 and article.like_headline(headline, alive[k])
+        return _context_names(k, count, first_prose, last_prose, like)
+
+    def verdict(k: int) -> str | None:
+        """Stage one's verdict on position ``k`` (``None`` beyond the edges), computed when a neighbour needs it."""
+        if k < 0 or k >= count:
+            return None
+        if fixed[k] is not None or article.plain[alive[k]]:
+            return fixed[k] or "text"  # the patterns' verdict stands; plain prose is text
+        return article.first(alive[k], context(k))
+
     decided: list[str | None] = []
-    table = _table_rows(contents)
-    for index, context in enumerate(contexts):
-        scores = own[index]
-        if fixed[index] is not None or scores is None or "no_prose" in context or index in table or is_protected(
-            contents[index], "inside_prose" in context
-        ):
-            decided.append(None)  # without a body of prose there is nothing to judge furniture against
+    for k, index in enumerate(alive):
+        if fixed[k] is not None or article.plain[index] or k in table:
+            decided.append(None)
             continue
-        before = first[index - 1] if index else None
-        after = first[index + 1] if index + 1 < len(first) else None
-        names = [*context, *_neighbours(before, after)]
-        p = softmax(model.vector(names, stage=2, start=scores[1]))
-        decided.append(None if p[0] >= model.threshold else _furniture(p))
+        names = context(k)
+        if article.protected(index, "inside_prose" in names):
+            decided.append(None)  # settled before anything costly is computed
+            continue
+        names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1)))
+        decided.append(article.second(index, names))
     return decided
 
 
@@ -229,17 +329,4 @@ def judge_lines(
     >>> judge_lines(lines, [None] * 6)
     [None, 'dateline', None, None, 'boilerplate', 'boilerplate']
     """
-    model = model or load_model()
-    verdict: list[str | None] = [None] * len(contents)
-    alive = list(range(len(contents)))
-    known = list(fixed)
-    for _ in range(_MAX_ROUNDS):
-        removed = _round(model, [contents[i] for i in alive], [known[i] for i in alive])
-        gone = [(i, c) for i, c in zip(alive, removed, strict=True) if c is not None]
-        for index, kind in gone:
-            verdict[index] = kind
-        had_fixed = any(known[i] is not None for i in alive)
-        alive = [i for i in alive if known[i] is None and verdict[i] is None]
-        if not gone and not had_fixed:
-            break  # the kept lines alone, as a second cleaning would see them, lose nothing more
-    return verdict
+    return ArticleJudge(contents, model).judge(fixed)
