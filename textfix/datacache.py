@@ -28,6 +28,7 @@ import _sre  # type: ignore[import-not-found]  # CPython's regular-expression en
 import atexit
 import contextlib
 import hashlib
+import importlib.util
 import marshal
 import os
 import re
@@ -37,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["Memo", "cache_dir", "cached_regex", "cached_table", "file_key"]
+__all__ = ["Memo", "cache_dir", "cached_regex", "cached_table", "file_key", "package_folder"]
 
 T = TypeVar("T")
 
@@ -67,18 +68,42 @@ def cached_table(name: str, key: str, build: Callable[[], T]) -> T:
     The result must be plain data (dicts, lists, str, int, float, tuples) of the type
     ``build`` returns; a cached file of another type is rebuilt.
     """
-    folder = cache_dir()
-    digest = hashlib.sha256(f"{_FORMAT}\0{name}\0{key}".encode()).hexdigest()[:16]
-    path = folder / f"{name}-{digest}.marshal" if folder is not None else None
-    if path is not None:
-        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == key:
-                return loaded[1]  # type: ignore[no-any-return]
+    path = _cache_path(name, key, "marshal")
+    loaded = _load(path, key)
+    if loaded is not _MISSING:
+        return loaded  # type: ignore[return-value]
     table = build()
     if path is not None:
         _write(path, marshal.dumps((key, table)))  # type: ignore[arg-type]  # plain data, as documented
     return table
+
+
+def package_folder(package: str) -> Path | None:
+    """Where an installed package's files are, found without importing it (``None``: not installed)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+_MISSING = object()
+
+
+def _cache_path(name: str, key: str, suffix: str) -> Path | None:
+    """The file of the table ``name`` built from ``key``, or ``None`` when caching is off."""
+    folder = cache_dir()
+    digest = hashlib.sha256(f"{_FORMAT}\0{name}\0{key}".encode()).hexdigest()[:16]
+    return folder / f"{name}-{digest}.{suffix}" if folder is not None else None
+
+
+def _load(path: Path | None, key: str) -> object:
+    """What the file at ``path`` holds for ``key``; :data:`_MISSING` if it is absent, damaged or another key's."""
+    if path is not None:
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == key:
+                return loaded[1]
+    return _MISSING
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -136,18 +161,11 @@ class Memo:
             _write(path, marshal.dumps((self.key, merged)))
 
     def _path(self) -> Path | None:
-        folder = cache_dir()
-        digest = hashlib.sha256(f"{_FORMAT}\0{self.name}\0{self.key}".encode()).hexdigest()[:16]
-        return folder / f"{self.name}-{digest}.memo" if folder is not None else None
+        return _cache_path(self.name, self.key, "memo")
 
     def _read(self) -> dict[str, int]:
-        path = self._path()
-        if path is not None:
-            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-                loaded = marshal.loads(path.read_bytes())
-                if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == self.key:
-                    return dict(loaded[1])
-        return {}
+        loaded = _load(self._path(), self.key)
+        return dict(loaded) if isinstance(loaded, dict) else {}
 
 
 def cached_regex(name: str, source: str) -> re.Pattern[str]:

@@ -110,15 +110,12 @@ def repeats_on_purpose(paragraph: str) -> bool:
     return _repeats_on_purpose(text, len(text.split()))
 
 
-_DIGIT = re.compile(r"[\d½¼¾⅓⅔]")  # every _NUMBER starts with one: text without one has no numbers
-
-
 def _repeats_on_purpose(text: str, words: int) -> bool:
     """:func:`repeats_on_purpose` of a stripped ``text`` of ``words`` whitespace-separated words."""
     return (
         bool(_LIST_ITEM.match(text)) or " | " in text or "\t" in text or text.endswith("?")
         or words < _MIN_HEADLINE_WORDS
-        or (_DIGIT.search(text) is not None and len(_NUMBER.findall(text)) >= _DATA_SHARE * words)
+        or len(_NUMBER.findall(text)) >= _DATA_SHARE * words  # one quick scan: _NUMBER begins with its digit class
     )
 
 

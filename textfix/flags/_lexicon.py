@@ -20,13 +20,11 @@ True
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-from textfix.datacache import Memo, cached_table, file_key
+from textfix.datacache import Memo, cached_table, file_key, package_folder
 
 __all__ = [
     "ADJ",
@@ -172,9 +170,8 @@ def _table(language: str) -> dict[str, tuple[int, int]]:
 
 def _table_key(language: str) -> str:
     model, mapping = _MODELS[language]
-    spec = importlib.util.find_spec("HanTa")
-    folder = next(iter(spec.submodule_search_locations or ()), None) if spec is not None else None
-    listed = file_key(Path(folder) / model) if folder is not None else "HanTa not found"
+    folder = package_folder("HanTa")
+    listed = file_key(folder / model) if folder is not None else "HanTa not found"
     return f"{listed}:{MARGIN}:{sorted(mapping.items())}"
 
 

@@ -10,14 +10,13 @@ letters only one language writes (ä, ö, ü, ß; ы, э; і, ї, є) and on typ
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
-from textfix.datacache import cached_table, file_key
+from textfix.datacache import cached_table, file_key, package_folder
 
 __all__ = ["COMMON", "MARKER_LETTERS", "common_words", "emissions", "has_lexicon", "zipf"]
 
@@ -70,14 +69,11 @@ def _build_zipfs(code: str, cyrillic: bool) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, Path]:
     """wordfreq's small word lists by language, found the way wordfreq finds them (without importing it)."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
+    folder = package_folder("wordfreq")
+    if folder is None:
         return {}
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
-    found = {}
-    for path in sorted(data.glob("small_*.msgpack.gz")):
-        found[path.name.split(".")[0].partition("_")[2]] = path
-    return found
+    lists = sorted((folder / "data").glob("small_*.msgpack.gz"))
+    return {path.name.split(".")[0].partition("_")[2]: path for path in lists}
 
 
 @cache
@@ -100,17 +96,13 @@ def common_words(codes: tuple[str, ...], floor: float) -> frozenset[str]:
     return frozenset(cached_table("common-" + "-".join(listed), key, build))
 
 
-def _available() -> frozenset[str]:
-    return frozenset(_lists())
-
-
 def has_lexicon(code: str) -> bool:
     """Whether word frequencies are known for ``code``.
 
     >>> has_lexicon("de"), has_lexicon("kk")
     (True, False)
     """
-    return code in _available()
+    return code in _lists()
 
 
 def zipf(word: str, code: str) -> float:
