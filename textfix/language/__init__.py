@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ._evidence import emissions, has_lexicon, zipf
 from ._lingua import lingua_best
+from ._memo import WordMemo
 from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
 from ._tokens import TOKEN
@@ -39,7 +40,7 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
     >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
     'de'
     """
-    words = Counter(TOKEN.findall(text.lower()))
+    words = TOKEN.findall(text.lower())
     if not words:
         return languages[0]
     candidates = tuple(languages)
@@ -47,18 +48,21 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
         return candidates[0]
     if not all(has_lexicon(code) for code in candidates):
         return lingua_best(text[:20000], languages)[0]
-    counts: Counter[str] = Counter()
-    for word, count in words.items():
-        vote = _vote(word, candidates)
-        if vote is not None:
-            counts[vote] += count
-    ranked = counts.most_common(1)
-    if ranked and ranked[0][1] >= max(5, words.total() // 10):
-        return ranked[0][0]
+    # Counting the votes of every word (not of each distinct word) keeps the loop in C.
+    counts = Counter(map(_votes(candidates).__getitem__, words))
+    counts.pop(None, None)
+    for winner, votes in counts.most_common(1):
+        if winner is not None and votes >= max(5, len(words) // 10):
+            return winner
     return lingua_best(text[:20000], languages)[0]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16)
+def _votes(candidates: tuple[str, ...]) -> WordMemo[str | None]:
+    """Word → the language it clearly speaks for among ``candidates`` (``None``: none)."""
+    return WordMemo(partial(_vote, candidates=candidates))
+
+
 def _vote(word: str, candidates: tuple[str, ...]) -> str | None:
     """The language a word clearly speaks for, if any."""
     scores = emissions(word, candidates)
