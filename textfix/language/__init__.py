@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 
 from ._evidence import emissions, has_lexicon, zipf
 from ._lingua import lingua_best
-from ._memo import WordMemo
+from ._memo import Memo
 from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
 from ._tokens import TOKEN
@@ -58,9 +58,9 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=16)
-def _votes(candidates: tuple[str, ...]) -> WordMemo[str | None]:
+def _votes(candidates: tuple[str, ...]) -> Memo[str | None]:
     """Word → the language it clearly speaks for among ``candidates`` (``None``: none)."""
-    return WordMemo(partial(_vote, candidates=candidates))
+    return Memo(partial(_vote, candidates=candidates))
 
 
 def _vote(word: str, candidates: tuple[str, ...]) -> str | None:

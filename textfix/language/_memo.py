@@ -1,24 +1,24 @@
-"""A memo of per-word values that stays bounded however many documents pass through."""
+"""A memo of per-word (or per-string) values that stays bounded however many documents pass through."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["WordMemo"]
+__all__ = ["Memo"]
 
 V = TypeVar("V")
 
-_LIMIT = 1 << 17  # about 130,000 words: every word a corpus repeats, a few MB
+_LIMIT = 1 << 17  # about 130,000 words: every word a corpus repeats, some 20 MB at most
 
 
-class WordMemo(dict[str, V]):
-    """Word → ``compute(word)``, filled on first use and emptied when it holds ``limit`` words.
+class Memo(dict[str, V]):
+    """Word (or any string) → ``compute(word)``, filled on first use and emptied when it holds ``limit``.
 
     A dict subclass with ``__missing__`` so that a hit is a dict lookup done in C
     (``map(memo.__getitem__, words)``), which ``lru_cache`` with a tuple key is not.
 
-    >>> lengths = WordMemo(len, limit=2)
+    >>> lengths = Memo(len, limit=2)
     >>> lengths["die"], lengths["Ukraine"], sorted(lengths)
     (3, 7, ['Ukraine', 'die'])
     >>> lengths["NATO"], sorted(lengths)

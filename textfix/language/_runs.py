@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.sentences import split_sentences
 
 from ._evidence import COMMON, emissions, has_lexicon, zipf
 from ._lingua import lingua_best
+from ._memo import Memo
 from ._scripts import UNSPACED_SCRIPTS, languages_writing, script_of_language
 from ._tokens import TOKEN, Token, tokens
 from ._viterbi import SWITCH_PENALTY, is_marked, switch_costs, viterbi
@@ -123,30 +124,40 @@ class _Labeller:
         self.listed = all(has_lexicon(code) for code in self.candidates)
         self._advantage = _Advantage(self.candidates, document_language)
         self._other_letter = re.compile(_letters_outside(self.script))
+        # Per script, word → emissions (and inside a sentence): a dict hit instead of lru_cache's tuple key.
+        self._emitted = {script: Memo(partial(emissions, candidates=codes)) for script, codes in self.by_script.items()}
+        self._inside = {
+            script: Memo(partial(_inside_sentence, candidates=codes, own=codes.index(document_language)))
+            for script, codes in self.by_script.items()
+            if document_language in codes
+        }
 
     def runs(self, text: str, start: int, end: int) -> list[ForeignRun]:
-        if self._plainly_in_document_language(text, start, end):
+        other_letters = self._other_letter.search(text, start, end) is not None
+        if not other_letters and len(self.candidates) == 1:
+            return []  # only the document's script, and no other configured language writes it
+        words = TOKEN.findall(text, start, end)  # once per paragraph: the check and the labelling share it
+        if not other_letters and self.listed and self._plainly_in_document_language(words):
             return []
+        found = tokens(text, start, end, words)
+        if not found:
+            return []
+        if not other_letters:  # one script run, the document's (_script_runs would find just that)
+            return self._foreign(text, end, list(zip(found, self._label_run(text, self.script, found), strict=True)))
         labelled: list[tuple[Token, str]] = []
-        for script, run in _script_runs(tokens(text, start, end)):
+        for script, run in _script_runs(found):
             labelled.extend(zip(run, self._label_run(text, script, run), strict=True))
         return self._foreign(text, end, labelled)
 
-    def _plainly_in_document_language(self, text: str, start: int, end: int) -> bool:
-        """A cheap check that settles most paragraphs without labelling word by word.
+    def _plainly_in_document_language(self, words: Sequence[str]) -> bool:
+        """A cheap check that settles most paragraphs (of the document's script alone) without
+        labelling word by word.
 
-        True when the paragraph has no letter of another script, the word frequencies
-        give no other language enough evidence to pay for a switch (capitalised words
-        counting as inside a sentence), and no other language explains at least a fifth
-        of its words better.
+        True when the word frequencies give no other language of the document's script
+        enough evidence to pay for a switch (capitalised words counting as inside a
+        sentence), and no other language explains at least a fifth of the words better.
         """
-        if self._other_letter.search(text, start, end):
-            return False
-        if not self.listed:
-            return len(self.candidates) == 1
-        if len(self.candidates) == 1:
-            return True
-        advantages = list(map(self._advantage.__getitem__, TOKEN.findall(text, start, end)))
+        advantages = list(map(self._advantage.__getitem__, words))
         if sum(advantages) >= SWITCH_PENALTY / 2:
             return False
         return advantages.count(0.0) * 5 >= len(advantages)
@@ -161,7 +172,7 @@ class _Labeller:
         prior = self.document_language if self.document_language in candidates else None
         if all(has_lexicon(code) for code in candidates):
             costs = switch_costs(text, run)
-            scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
+            scores = self._scores(script, run, costs)
             labels = viterbi(scores, costs, candidates, prior)
             labels = self._second_look(text, run, labels, candidates, scores)
             return self._settle_weak_sentences(text, run, labels, candidates, scores)
@@ -214,16 +225,21 @@ class _Labeller:
         if lang == candidates[other] and confidence >= _SURE:
             labels[offset : offset + len(stretch)] = [lang] * len(stretch)
 
-    def _scores(self, token: Token, cost: float, candidates: tuple[str, ...]) -> tuple[float, ...]:
-        """A word's emissions; a capitalised word inside a sentence counts half against the document.
+    def _scores(self, script: str, run: Sequence[Token], costs: Sequence[float]) -> list[tuple[float, ...]]:
+        """The words' emissions; a capitalised word inside a sentence counts half against the document.
 
         Inside a sentence a capital letter marks a name or (in German) a noun, and nouns
         are what languages borrow: "Pull Request" in German, "Klausur" in English. Very
         common words ("The", "What") keep their weight: titles are judged by them.
         """
-        if not token.capitalised or cost < SWITCH_PENALTY or self.document_language not in candidates:
-            return emissions(token.lower, candidates)
-        return _inside_sentence(token.lower, candidates, candidates.index(self.document_language))
+        emitted = self._emitted[script]
+        inside = self._inside.get(script)
+        if inside is None:  # the document language is not among this script's candidates
+            return [emitted[token.lower] for token in run]
+        return [
+            inside[token.lower] if token.capitalised and cost >= SWITCH_PENALTY else emitted[token.lower]
+            for token, cost in zip(run, costs, strict=True)
+        ]
 
     def _settle_weak_sentences(
         self,

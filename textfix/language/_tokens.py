@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._memo import Memo
 from ._scripts import script_of_word
 
 __all__ = ["TOKEN", "Token", "tokens"]
@@ -30,19 +32,31 @@ class Token:
     upper: bool
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """The words of ``text[start:end]``.
+def tokens(text: str, start: int, end: int, words: Sequence[str] | None = None) -> list[Token]:
+    """The words of ``text[start:end]``; ``words`` is ``TOKEN.findall(text, start, end)`` if known already.
 
     >>> [(t.lower, t.script, t.capitalised, t.upper) for t in tokens("Die NATO: שלום", 0, 14)]
     [('die', 'latn', True, False), ('nato', 'latn', True, True), ('שלום', 'hebr', False, False)]
+    >>> [(t.start, t.end) for t in tokens("a-b, a b", 0, 8)]
+    [(0, 3), (5, 6), (7, 8)]
     """
+    if words is None:
+        words = TOKEN.findall(text, start, end)
     found = []
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group()
-        found.append(
-            Token(
-                match.start(), match.end(), word.lower(), script_of_word(word),
-                word[0].isupper(), len(word) > 1 and word.isupper(),
-            )
-        )
+    position = start
+    for word in words:
+        # No letter lies between two words (a letter would start one), and a word starts with a
+        # letter: its first occurrence from the previous word's end is where the match was.
+        begin = text.find(word, position)
+        position = begin + len(word)
+        found.append(Token(begin, position, *_LOOKS[word]))
     return found
+
+
+def _looks(word: str) -> tuple[str, str | None, bool, bool]:
+    """A word's lower-case form, script, capital first letter and all capitals (see :class:`Token`)."""
+    return word.lower(), script_of_word(word), word[0].isupper(), len(word) > 1 and word.isupper()
+
+
+# Memoised per word across documents: the same few thousand words make up most paragraphs.
+_LOOKS = Memo(_looks)
