@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import groupby
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.sentences import split_sentences
@@ -41,13 +42,17 @@ class ForeignRun:
 
 
 def _groups(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Runs ``(first, last_exclusive, label)`` of equal labels."""
+    """Runs ``(first, last_exclusive, label)`` of equal labels.
+
+    >>> _groups(["de", "de", "en", "de"])
+    [(0, 2, 'de'), (2, 3, 'en'), (3, 4, 'de')]
+    """
     runs: list[tuple[int, int, str]] = []
-    for i, label in enumerate(labels):
-        if runs and runs[-1][2] == label:
-            runs[-1] = (runs[-1][0], i + 1, label)
-        else:
-            runs.append((i, i + 1, label))
+    first = 0
+    for label, group in groupby(labels):  # groupby: the runs are found in C, not label by label
+        last = first + len(list(group))
+        runs.append((first, last, label))
+        first = last
     return runs
 
 
@@ -143,11 +148,13 @@ class _Labeller:
         if not found:
             return []
         if not other_letters:  # one script run, the document's (_script_runs would find just that)
-            return self._foreign(text, end, list(zip(found, self._label_run(text, self.script, found), strict=True)))
-        labelled: list[tuple[Token, str]] = []
+            return self._foreign(text, end, found, self._label_run(text, self.script, found))
+        run_tokens: list[Token] = []
+        labels: list[str] = []
         for script, run in _script_runs(found):
-            labelled.extend(zip(run, self._label_run(text, script, run), strict=True))
-        return self._foreign(text, end, labelled)
+            run_tokens.extend(run)
+            labels.extend(self._label_run(text, script, run))
+        return self._foreign(text, end, run_tokens, labels)
 
     def _plainly_in_document_language(self, words: Sequence[str]) -> bool:
         """A cheap check that settles most paragraphs (of the document's script alone) without
@@ -267,10 +274,10 @@ class _Labeller:
             i = j
         return labels
 
-    def _foreign(self, text: str, end: int, labelled: list[tuple[Token, str]]) -> list[ForeignRun]:
+    def _foreign(self, text: str, end: int, run_tokens: list[Token], labels: list[str]) -> list[ForeignRun]:
+        if labels.count(self.document_language) == len(labels):
+            return []  # every word in the document language (counted in C)
         found: list[ForeignRun] = []
-        labels = [lang for _, lang in labelled]
-        run_tokens = [t for t, _ in labelled]
         for group_first, group_last, lang in _groups(labels):
             if lang == self.document_language:
                 continue
