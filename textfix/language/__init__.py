@@ -26,21 +26,36 @@ from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
 from ._tokens import TOKEN
 
-__all__ = ["ForeignRun", "detect_document_language", "find_foreign_runs", "script_of_language", "zipf"]
+__all__ = [
+    "ForeignRun", "detect_document_language", "find_foreign_runs", "paragraph_words", "script_of_language", "zipf",
+]
 
 _CLEAR = 0.5  # a word this much likelier in one language votes for it
 
 
-def detect_document_language(text: str, languages: Sequence[str]) -> str:
+def paragraph_words(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]`` as this package counts them: found once per paragraph,
+    they can go to both :func:`detect_document_language` and :func:`find_foreign_runs`.
+
+    >>> paragraph_words("Die NATO (2024): Stream-Recap", 0, 29)
+    ['Die', 'NATO', 'Stream-Recap']
+    """
+    return TOKEN.findall(text, start, end)
+
+
+def detect_document_language(text: str, languages: Sequence[str], *, words: Sequence[str] | None = None) -> str:
     """The language most of ``text`` is written in, among ``languages``.
 
     Each word votes for the language in which it is clearly most frequent; lingua
     decides when the votes are too few or a language has no word frequencies.
+    ``words`` are the words of ``text`` (:func:`paragraph_words`, in order) when found already.
 
     >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
     'de'
     """
-    words = TOKEN.findall(text.lower())
+    # Lower-casing keeps each character's class (letter, mark, other), so the words of the
+    # lower-cased text are the lower-cased words (tests/test_language.py checks every cased letter).
+    words = TOKEN.findall(text.lower()) if words is None else list(map(str.lower, words))
     if not words:
         return languages[0]
     candidates = tuple(languages)
@@ -78,12 +93,15 @@ def find_foreign_runs(
     document_language: str,
     languages: Sequence[str],
     min_words: int = 3,
+    words: Sequence[str] | None = None,
 ) -> list[ForeignRun]:
     """Spans of ``text[start:end]`` (one paragraph) in a language other than the document's.
+
+    ``words`` are :func:`paragraph_words` of the paragraph when found already.
 
     >>> t = "Байден заявил, что мир будет реагировать auf das. Er sagte es."
     >>> [(t[r.start:r.end], r.lang) for r in find_foreign_runs(t, 0, len(t), document_language="de",
     ...                                                        languages=("de", "en", "ru", "uk"))]
     [('Байден заявил, что мир будет реагировать', 'ru')]
     """
-    return labeller(languages, document_language, min_words).runs(text, start, end)
+    return labeller(languages, document_language, min_words).runs(text, start, end, words)

@@ -137,11 +137,12 @@ class _Labeller:
             if document_language in codes
         }
 
-    def runs(self, text: str, start: int, end: int) -> list[ForeignRun]:
+    def runs(self, text: str, start: int, end: int, words: Sequence[str] | None = None) -> list[ForeignRun]:
         other_letters = self._other_letter.search(text, start, end) is not None
         if not other_letters and len(self.candidates) == 1:
             return []  # only the document's script, and no other configured language writes it
-        words = TOKEN.findall(text, start, end)  # once per paragraph: the check and the labelling share it
+        if words is None:  # found once per paragraph: the check and the labelling share them
+            words = TOKEN.findall(text, start, end)
         if not other_letters and self.listed and self._plainly_in_document_language(words):
             return []
         found = tokens(text, start, end, words)
