@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textfix
 from textfix.language import detect_document_language, find_foreign_runs, paragraph_words
@@ -129,6 +132,19 @@ def test_lower_casing_keeps_the_words_of_every_cased_letter() -> None:
         for text in (f"a{c}a", c, f" {c}b", f"b-{c} ", f"x'{c}y", f"\u0301{c}", f"{c}\u0301z", f"1{c}2", f"{c}-{c}"):
             words = paragraph_words(text, 0, len(text))
             assert paragraph_words(text.lower(), 0, len(text.lower())) == [w.lower() for w in words], text
+
+
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u3099\u309a"
+_GREEDY_LETTERS = rf"[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*"
+#: The word pattern as first written, with backtracking quantifiers: what the possessive one must match.
+_GREEDY_WORD = re.compile(rf"{_GREEDY_LETTERS}(?:['’\-]{_GREEDY_LETTERS})*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZäß1_ -'’.\u0301\u0483\u093d\u0915\u093e\u0e31กЖж", max_size=40))
+def test_words_are_those_of_the_backtracking_pattern(text: str) -> None:
+    assert paragraph_words(text, 0, len(text)) == _GREEDY_WORD.findall(text)
 
 
 @pytest.mark.parametrize("name", ["000_4af742517c27e9f8.txt", "002_abadc072636bb697.txt"])
