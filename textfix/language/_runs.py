@@ -69,9 +69,9 @@ def _script_runs(found: Sequence[Token]) -> list[tuple[str | None, list[Token]]]
     runs: list[tuple[str | None, list[Token]]] = []
     for token in found:
         if runs and (token.script is None or runs[-1][0] in (None, token.script)):
-            script = runs[-1][0] or token.script
             runs[-1][1].append(token)  # in place: copying the run per token was quadratic
-            runs[-1] = (script, runs[-1][1])
+            if runs[-1][0] is None and token.script is not None:  # a new tuple only when the script is learnt
+                runs[-1] = (token.script, runs[-1][1])
         else:
             runs.append((token.script, [token]))
     folded: list[tuple[str | None, list[Token]]] = []
@@ -204,14 +204,15 @@ class _Labeller:
         if self.document_language not in candidates:
             return labels
         own = candidates.index(self.document_language)
+        document = self.document_language
+        # Flags first, then runs of them by groupby: a look again only relabels its own stretch.
+        quiet = [label == document and score[own] <= 0 for label, score in zip(labels, scores, strict=True)]
         i = 0
-        while i < len(run):
-            j = i
-            while j < len(run) and labels[j] == self.document_language and scores[j][own] <= 0:
-                j += 1
-            if j - i >= self.min_words:
+        for is_quiet, group in groupby(quiet):
+            j = i + len(list(group))
+            if is_quiet and j - i >= self.min_words:
                 self._look_again(text, run[i:j], scores[i:j], labels, i, candidates)
-            i = j + 1
+            i = j
         return labels
 
     def _look_again(
@@ -223,11 +224,11 @@ class _Labeller:
         offset: int,
         candidates: tuple[str, ...],
     ) -> None:
-        totals = [sum(s[k] for s in scores) for k in range(len(candidates))]
+        columns = list(zip(*scores, strict=True))  # per candidate, the stretch's scores (summed in C)
+        totals = [sum(column) for column in columns]
         other = max((k for k in range(len(candidates)) if candidates[k] != self.document_language),
                     key=totals.__getitem__)
-        clear = sum(s[other] >= _CLEAR for s in scores)
-        if clear < 1 or totals[other] < _LEAN:
+        if max(columns[other]) < _CLEAR or totals[other] < _LEAN:  # not one clear word, or too little lean
             return
         lang, confidence = lingua_best(text[stretch[0].start : stretch[-1].end], candidates)
         if lang == candidates[other] and confidence >= _SURE:
