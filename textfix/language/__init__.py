@@ -53,9 +53,12 @@ def detect_document_language(text: str, languages: Sequence[str], *, words: Sequ
     >>> detect_document_language("Die NATO ist besorgt, sagte er.", ("de", "en", "ru", "uk"))
     'de'
     """
-    # Lower-casing keeps each character's class (letter, mark, other), so the words of the
-    # lower-cased text are the lower-cased words (tests/test_language.py checks every cased letter).
-    words = TOKEN.findall(text.lower()) if words is None else list(map(str.lower, words))
+    if words is None:
+        words, as_written = TOKEN.findall(text.lower()), False
+    else:
+        # Lower-casing keeps each character's class (letter, mark, other), so the words of the
+        # lower-cased text are the lower-cased words (tests/test_language.py checks every cased letter).
+        as_written = True
     if not words:
         return languages[0]
     candidates = tuple(languages)
@@ -64,7 +67,7 @@ def detect_document_language(text: str, languages: Sequence[str], *, words: Sequ
     if not all(has_lexicon(code) for code in candidates):
         return lingua_best(text[:20000], languages)[0]
     # Counting the votes of every word (not of each distinct word) keeps the loop in C.
-    counts = Counter(map(_votes(candidates).__getitem__, words))
+    counts = Counter(map(_votes(candidates, as_written).__getitem__, words))
     counts.pop(None, None)
     for winner, votes in counts.most_common(1):
         if winner is not None and votes >= max(5, len(words) // 10):
@@ -73,9 +76,11 @@ def detect_document_language(text: str, languages: Sequence[str], *, words: Sequ
 
 
 @lru_cache(maxsize=16)
-def _votes(candidates: tuple[str, ...]) -> Memo[str | None]:
-    """Word → the language it clearly speaks for among ``candidates`` (``None``: none)."""
-    return Memo(partial(_vote, candidates=candidates))
+def _votes(candidates: tuple[str, ...], as_written: bool) -> Memo[str | None]:
+    """Word (lower-case, or ``as_written`` and lower-cased here) → the language it clearly speaks
+    for among ``candidates`` (``None``: none)."""
+    vote = partial(_vote, candidates=candidates)
+    return Memo(lambda word: vote(word.lower())) if as_written else Memo(vote)
 
 
 def _vote(word: str, candidates: tuple[str, ...]) -> str | None:

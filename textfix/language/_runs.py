@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -262,13 +263,11 @@ class _Labeller:
         if len(run) < 4:
             return labels
         first, last = run[0].start, run[-1].end
+        starts = [token.start for token in run]  # a sentence's words by bisection, not word by word
         i = 0
         for s_start, s_end in split_sentences(text, first, last):
-            while i < len(run) and run[i].start < s_start:
-                i += 1
-            j = i
-            while j < len(run) and run[j].start < s_end:
-                j += 1
+            i = bisect_left(starts, s_start, i)
+            j = bisect_left(starts, s_end, i)
             if j - i >= 4 and (scores is None or _clear_words(scores, i, j) < 3):
                 lang, confidence = lingua_best(text[s_start:s_end], candidates)
                 if confidence >= _CONFIDENT:
