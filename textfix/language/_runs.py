@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import groupby
+from operator import attrgetter
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.sentences import split_sentences
@@ -31,6 +32,8 @@ _VERY_COMMON = 5.0  # function words and the like: once in 10,000 words or more
 _FEW = 4  # candidate languages of a script lingua tells apart in high accuracy (ar/fa/ur, zh/ja)
 _LABEL_WORDS = 3  # words a speaker or field label before a colon may have
 _ACRONYM = 5  # all-capital words up to this long are acronyms unless common words
+#: Two unclear words ("0") among four in a row: where a sentence of four words or more may be weak.
+_WEAK = re.compile("0.{0,2}0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +71,14 @@ def _script_runs(found: Sequence[Token]) -> list[tuple[str | None, list[Token]]]
     "сообщил Bloomberg" stays one Russian run, "NATO hat" one German run.
     """
     runs: list[tuple[str | None, list[Token]]] = []
-    for token in found:
-        if runs and (token.script is None or runs[-1][0] in (None, token.script)):
-            runs[-1][1].append(token)  # in place: copying the run per token was quadratic
-            if runs[-1][0] is None and token.script is not None:  # a new tuple only when the script is learnt
-                runs[-1] = (token.script, runs[-1][1])
+    # Words of one script come in groups (groupby walks them in C); a group of no script joins the run before it.
+    for script, group in groupby(found, attrgetter("script")):
+        if runs and (script is None or runs[-1][0] in (None, script)):
+            runs[-1][1].extend(group)  # in place: copying the run per token was quadratic
+            if runs[-1][0] is None and script is not None:
+                runs[-1] = (script, runs[-1][1])
         else:
-            runs.append((token.script, [token]))
+            runs.append((script, list(group)))
     folded: list[tuple[str | None, list[Token]]] = []
     pending: list[Token] = []
     for script, run in runs:
@@ -262,13 +266,17 @@ class _Labeller:
         """Ask lingua about sentences the word frequencies (``scores``; ``None``: none known) say little about."""
         if len(run) < 4:
             return labels
+        # "1" for each word that clearly speaks for a language: a sentence's clear words are counted in C.
+        clear = None if scores is None else "".join(["1" if max(score) >= _CLEAR else "0" for score in scores])
+        if clear is not None and _WEAK.search(clear) is None:
+            return labels  # every four words in a row hold three clear ones, so every sentence of four does
         first, last = run[0].start, run[-1].end
         starts = [token.start for token in run]  # a sentence's words by bisection, not word by word
         i = 0
         for s_start, s_end in split_sentences(text, first, last):
             i = bisect_left(starts, s_start, i)
             j = bisect_left(starts, s_end, i)
-            if j - i >= 4 and (scores is None or _clear_words(scores, i, j) < 3):
+            if j - i >= 4 and (clear is None or clear.count("1", i, j) < 3):
                 lang, confidence = lingua_best(text[s_start:s_end], candidates)
                 if confidence >= _CONFIDENT:
                     labels[i:j] = [lang] * (j - i)
@@ -356,8 +364,11 @@ class _Labeller:
 
     def _enough(self, text: str, run: Sequence[Token], lang: str) -> bool:
         """Whether a run in another language is substantial enough to be foreign."""
-        scripts = Counter(t.script for t in run if t.script).most_common(1)
-        script = scripts[0][0] if scripts else None  # a run may hold only letters of no known block
+        scripts = [t.script for t in run if t.script]
+        if scripts and scripts.count(scripts[0]) < len(scripts):  # a Counter only when scripts mix
+            script: str | None = Counter(scripts).most_common(1)[0][0]
+        else:
+            script = scripts[0] if scripts else None  # a run may hold only letters of no known block
         if script in UNSPACED_SCRIPTS:
             letters = sum(len(t.lower) for t in run if t.script == script)
             return letters >= 2 * self.min_words - 1
@@ -380,17 +391,6 @@ class _Labeller:
         # Few clear words: let lingua confirm.
         best, confidence = lingua_best(text[run[0].start : run[-1].end], candidates)
         return best == lang and confidence >= _CONFIDENT and len(clear) >= 1
-
-
-def _clear_words(scores: Sequence[tuple[float, ...]], i: int, j: int, enough: int = 3) -> int:
-    """How many of ``scores[i:j]`` clearly speak for some language (counting stops at ``enough``)."""
-    count = 0
-    for k in range(i, j):
-        if max(scores[k]) >= _CLEAR:
-            count += 1
-            if count >= enough:
-                break
-    return count
 
 
 @lru_cache(maxsize=65536)
