@@ -9,7 +9,7 @@ __all__ = ["Memo"]
 
 V = TypeVar("V")
 
-_LIMIT = 1 << 17  # about 130,000 words: every word a corpus repeats, some 20 MB at most
+_LIMIT = 1 << 17  # about 130,000 words: every word a corpus repeats; a few tens of MB at worst
 
 
 class Memo(dict[str, V]):
