@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textfix.errors import OptionsError
+
 from ._memo import Memo
 from ._scripts import script_of_word
 
@@ -41,6 +43,10 @@ def tokens(text: str, start: int, end: int, words: Sequence[str] | None = None) 
     [('die', 'latn', True, False), ('nato', 'latn', True, True), ('שלום', 'hebr', False, False)]
     >>> [(t.start, t.end) for t in tokens("a-b, a b", 0, 8)]
     [(0, 3), (5, 6), (7, 8)]
+    >>> tokens("a-b, a b", 0, 8, ["a-b", "c"])
+    Traceback (most recent call last):
+    ...
+    textfix.errors.OptionsError: 'c' is not the paragraph's next word: pass paragraph_words(text, start, end)
     """
     if words is None:
         words = TOKEN.findall(text, start, end)
@@ -49,7 +55,9 @@ def tokens(text: str, start: int, end: int, words: Sequence[str] | None = None) 
     for word in words:
         # No letter lies between two words (a letter would start one), and a word starts with a
         # letter: its first occurrence from the previous word's end is where the match was.
-        begin = text.find(word, position)
+        begin = text.find(word, position, end)
+        if begin < 0:
+            raise OptionsError(f"{word!r} is not the paragraph's next word: pass paragraph_words(text, start, end)")
         position = begin + len(word)
         found.append(Token(begin, position, *_LOOKS[word]))
     return found
