@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textfix
-from textfix.language import detect_document_language, find_foreign_runs
+from textfix.language import detect_document_language, find_foreign_runs, paragraph_words
 
 LANGUAGES = ("de", "en", "ru", "uk")
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -118,6 +122,39 @@ def test_seed_documents_are_german_despite_russian_passages(name: str) -> None:
 
 def test_detect_document_language_only_answers_with_a_configured_language() -> None:
     assert detect_document_language(RUSSIAN, ("de", "en")) in ("de", "en")
+
+
+def test_lower_casing_keeps_the_words_of_every_cased_letter() -> None:
+    """What lets the document language count the words the paragraphs found (lower-cased),
+    instead of finding them again in the lower-cased text: "İ" becomes "i" and a combining dot."""
+    cased = [chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).lower() != chr(cp)]
+    for c in cased:
+        for text in (f"a{c}a", c, f" {c}b", f"b-{c} ", f"x'{c}y", f"\u0301{c}", f"{c}\u0301z", f"1{c}2", f"{c}-{c}"):
+            words = paragraph_words(text, 0, len(text))
+            assert paragraph_words(text.lower(), 0, len(text.lower())) == [w.lower() for w in words], text
+
+
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u3099\u309a"
+_GREEDY_LETTERS = rf"[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*"
+#: The word pattern as first written, with backtracking quantifiers: what the possessive one must match.
+_GREEDY_WORD = re.compile(rf"{_GREEDY_LETTERS}(?:['’\-]{_GREEDY_LETTERS})*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZäß1_ -'’.\u0301\u0483\u093d\u0915\u093e\u0e31กЖж", max_size=40))
+def test_words_are_those_of_the_backtracking_pattern(text: str) -> None:
+    assert paragraph_words(text, 0, len(text)) == _GREEDY_WORD.findall(text)
+
+
+@pytest.mark.parametrize("name", ["000_4af742517c27e9f8.txt", "002_abadc072636bb697.txt"])
+def test_words_found_once_give_the_same_languages_and_runs(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    words = paragraph_words(text, 0, len(text))
+    assert detect_document_language(text, LANGUAGES, words=words) == detect_document_language(text, LANGUAGES)
+    start, end = 0, len(text)
+    given = find_foreign_runs(text, start, end, document_language="de", languages=LANGUAGES, words=words)
+    assert given == find_foreign_runs(text, start, end, document_language="de", languages=LANGUAGES)
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
 from .debris.model import ArticleJudge
 from .debris.recurring import REASON as RECURRING
 from .debris.recurring import recurring_paragraphs
 from .duplicates import find_duplicates
-from .language import detect_document_language, find_foreign_runs
+from .language import detect_document_language, find_foreign_runs, paragraph_words
 from .model import Kind, Segment
 from .options import Options
 
@@ -151,11 +152,15 @@ def segment_text(text: str, options: Options) -> Segmentation:
         for index in recurring_paragraphs(contents, options.recurring):
             paragraphs[index].kind, paragraphs[index].reason, paragraphs[index].byline = "debris", RECURRING, None
     _weigh_lines(text, paragraphs)
+    # Each piece's words are found once: for the document language and for its foreign runs.
+    words = {piece: paragraph_words(text, *piece) for p in paragraphs if p.kind == "text" for piece in _pieces(text, p)}
     body = "\n".join(p.content(text) for p in paragraphs if p.kind == "text")
-    language = options.document_language or detect_document_language(body, options.languages)
+    language = options.document_language or detect_document_language(
+        body, options.languages, words=list(chain.from_iterable(words.values()))
+    )
     segments: list[Segment] = []
     for paragraph in paragraphs:
-        segments.extend(_paragraph_segments(text, paragraph, language, options))
+        segments.extend(_paragraph_segments(text, paragraph, language, options, words))
     return Segmentation(text, language, tuple(segments))
 
 
@@ -195,7 +200,9 @@ def _weigh_lines(text: str, paragraphs: list[_Paragraph]) -> None:
         previous = found
 
 
-def _paragraph_segments(text: str, paragraph: _Paragraph, language: str, options: Options) -> list[Segment]:
+def _paragraph_segments(
+    text: str, paragraph: _Paragraph, language: str, options: Options, words: dict[tuple[int, int], list[str]]
+) -> list[Segment]:
     if paragraph.kind == "debris" and paragraph.reason != "markup":
         return [Segment(paragraph.start, paragraph.end, "debris", None, paragraph.reason)]
     spans: list[Segment] = [Segment(s, e, "debris", None, "markup") for s, e in paragraph.markup]
@@ -207,7 +214,7 @@ def _paragraph_segments(text: str, paragraph: _Paragraph, language: str, options
         else:
             runs = find_foreign_runs(
                 text, start, end, document_language=language, languages=options.languages,
-                min_words=options.min_foreign_words,
+                min_words=options.min_foreign_words, words=words.get((start, end)),
             )
         position = start
         for run in runs:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import groupby
+from operator import attrgetter
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.sentences import split_sentences
 
 from ._evidence import COMMON, emissions, has_lexicon, zipf
 from ._lingua import lingua_best
+from ._memo import Memo
 from ._scripts import UNSPACED_SCRIPTS, languages_writing, script_of_language
 from ._tokens import TOKEN, Token, tokens
 from ._viterbi import SWITCH_PENALTY, is_marked, switch_costs, viterbi
@@ -28,6 +32,8 @@ _VERY_COMMON = 5.0  # function words and the like: once in 10,000 words or more
 _FEW = 4  # candidate languages of a script lingua tells apart in high accuracy (ar/fa/ur, zh/ja)
 _LABEL_WORDS = 3  # words a speaker or field label before a colon may have
 _ACRONYM = 5  # all-capital words up to this long are acronyms unless common words
+#: Two unclear words ("0") among four in a row: where a sentence of four words or more may be weak.
+_WEAK = re.compile("0.{0,2}0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +46,17 @@ class ForeignRun:
 
 
 def _groups(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Runs ``(first, last_exclusive, label)`` of equal labels."""
+    """Runs ``(first, last_exclusive, label)`` of equal labels.
+
+    >>> _groups(["de", "de", "en", "de"])
+    [(0, 2, 'de'), (2, 3, 'en'), (3, 4, 'de')]
+    """
     runs: list[tuple[int, int, str]] = []
-    for i, label in enumerate(labels):
-        if runs and runs[-1][2] == label:
-            runs[-1] = (runs[-1][0], i + 1, label)
-        else:
-            runs.append((i, i + 1, label))
+    first = 0
+    for label, group in groupby(labels):  # groupby: the runs are found in C, not label by label
+        last = first + len(list(group))
+        runs.append((first, last, label))
+        first = last
     return runs
 
 
@@ -61,13 +71,14 @@ def _script_runs(found: Sequence[Token]) -> list[tuple[str | None, list[Token]]]
     "сообщил Bloomberg" stays one Russian run, "NATO hat" one German run.
     """
     runs: list[tuple[str | None, list[Token]]] = []
-    for token in found:
-        if runs and (token.script is None or runs[-1][0] in (None, token.script)):
-            script = runs[-1][0] or token.script
-            runs[-1][1].append(token)  # in place: copying the run per token was quadratic
-            runs[-1] = (script, runs[-1][1])
+    # Words of one script come in groups (groupby walks them in C); a group of no script joins the run before it.
+    for script, group in groupby(found, attrgetter("script")):
+        if runs and (script is None or runs[-1][0] in (None, script)):
+            runs[-1][1].extend(group)  # in place: copying the run per token was quadratic
+            if runs[-1][0] is None and script is not None:
+                runs[-1] = (script, runs[-1][1])
         else:
-            runs.append((token.script, [token]))
+            runs.append((script, list(group)))
     folded: list[tuple[str | None, list[Token]]] = []
     pending: list[Token] = []
     for script, run in runs:
@@ -123,30 +134,43 @@ class _Labeller:
         self.listed = all(has_lexicon(code) for code in self.candidates)
         self._advantage = _Advantage(self.candidates, document_language)
         self._other_letter = re.compile(_letters_outside(self.script))
+        # Per script, word → emissions (and inside a sentence): a dict hit instead of lru_cache's tuple key.
+        self._emitted = {script: Memo(partial(emissions, candidates=codes)) for script, codes in self.by_script.items()}
+        self._inside = {
+            script: Memo(partial(_inside_sentence, candidates=codes, own=codes.index(document_language)))
+            for script, codes in self.by_script.items()
+            if document_language in codes
+        }
 
-    def runs(self, text: str, start: int, end: int) -> list[ForeignRun]:
-        if self._plainly_in_document_language(text, start, end):
+    def runs(self, text: str, start: int, end: int, words: Sequence[str] | None = None) -> list[ForeignRun]:
+        other_letters = self._other_letter.search(text, start, end) is not None
+        if not other_letters and len(self.candidates) == 1:
+            return []  # only the document's script, and no other configured language writes it
+        if words is None:  # found once per paragraph: the check and the labelling share them
+            words = TOKEN.findall(text, start, end)
+        if not other_letters and self.listed and self._plainly_in_document_language(words):
             return []
-        labelled: list[tuple[Token, str]] = []
-        for script, run in _script_runs(tokens(text, start, end)):
-            labelled.extend(zip(run, self._label_run(text, script, run), strict=True))
-        return self._foreign(text, end, labelled)
+        found = tokens(text, start, end, words)
+        if not found:
+            return []
+        if not other_letters:  # one script run, the document's (_script_runs would find just that)
+            return self._foreign(text, end, found, self._label_run(text, self.script, found))
+        run_tokens: list[Token] = []
+        labels: list[str] = []
+        for script, run in _script_runs(found):
+            run_tokens.extend(run)
+            labels.extend(self._label_run(text, script, run))
+        return self._foreign(text, end, run_tokens, labels)
 
-    def _plainly_in_document_language(self, text: str, start: int, end: int) -> bool:
-        """A cheap check that settles most paragraphs without labelling word by word.
+    def _plainly_in_document_language(self, words: Sequence[str]) -> bool:
+        """A cheap check that settles most paragraphs (of the document's script alone) without
+        labelling word by word.
 
-        True when the paragraph has no letter of another script, the word frequencies
-        give no other language enough evidence to pay for a switch (capitalised words
-        counting as inside a sentence), and no other language explains at least a fifth
-        of its words better.
+        True when the word frequencies give no other language of the document's script
+        enough evidence to pay for a switch (capitalised words counting as inside a
+        sentence), and no other language explains at least a fifth of the words better.
         """
-        if self._other_letter.search(text, start, end):
-            return False
-        if not self.listed:
-            return len(self.candidates) == 1
-        if len(self.candidates) == 1:
-            return True
-        advantages = list(map(self._advantage.__getitem__, TOKEN.findall(text, start, end)))
+        advantages = list(map(self._advantage.__getitem__, words))
         if sum(advantages) >= SWITCH_PENALTY / 2:
             return False
         return advantages.count(0.0) * 5 >= len(advantages)
@@ -161,7 +185,7 @@ class _Labeller:
         prior = self.document_language if self.document_language in candidates else None
         if all(has_lexicon(code) for code in candidates):
             costs = switch_costs(text, run)
-            scores = [self._scores(token, cost, candidates) for token, cost in zip(run, costs, strict=True)]
+            scores = self._scores(script, run, costs)
             labels = viterbi(scores, costs, candidates, prior)
             labels = self._second_look(text, run, labels, candidates, scores)
             return self._settle_weak_sentences(text, run, labels, candidates, scores)
@@ -185,14 +209,15 @@ class _Labeller:
         if self.document_language not in candidates:
             return labels
         own = candidates.index(self.document_language)
+        document = self.document_language
+        # Flags first, then runs of them by groupby: a look again only relabels its own stretch.
+        quiet = [label == document and score[own] <= 0 for label, score in zip(labels, scores, strict=True)]
         i = 0
-        while i < len(run):
-            j = i
-            while j < len(run) and labels[j] == self.document_language and scores[j][own] <= 0:
-                j += 1
-            if j - i >= self.min_words:
+        for is_quiet, group in groupby(quiet):
+            j = i + len(list(group))
+            if is_quiet and j - i >= self.min_words:
                 self._look_again(text, run[i:j], scores[i:j], labels, i, candidates)
-            i = j + 1
+            i = j
         return labels
 
     def _look_again(
@@ -204,26 +229,31 @@ class _Labeller:
         offset: int,
         candidates: tuple[str, ...],
     ) -> None:
-        totals = [sum(s[k] for s in scores) for k in range(len(candidates))]
+        columns = list(zip(*scores, strict=True))  # per candidate, the stretch's scores (summed in C)
+        totals = [sum(column) for column in columns]
         other = max((k for k in range(len(candidates)) if candidates[k] != self.document_language),
                     key=totals.__getitem__)
-        clear = sum(s[other] >= _CLEAR for s in scores)
-        if clear < 1 or totals[other] < _LEAN:
+        if max(columns[other]) < _CLEAR or totals[other] < _LEAN:  # not one clear word, or too little lean
             return
         lang, confidence = lingua_best(text[stretch[0].start : stretch[-1].end], candidates)
         if lang == candidates[other] and confidence >= _SURE:
             labels[offset : offset + len(stretch)] = [lang] * len(stretch)
 
-    def _scores(self, token: Token, cost: float, candidates: tuple[str, ...]) -> tuple[float, ...]:
-        """A word's emissions; a capitalised word inside a sentence counts half against the document.
+    def _scores(self, script: str, run: Sequence[Token], costs: Sequence[float]) -> list[tuple[float, ...]]:
+        """The words' emissions; a capitalised word inside a sentence counts half against the document.
 
         Inside a sentence a capital letter marks a name or (in German) a noun, and nouns
         are what languages borrow: "Pull Request" in German, "Klausur" in English. Very
         common words ("The", "What") keep their weight: titles are judged by them.
         """
-        if not token.capitalised or cost < SWITCH_PENALTY or self.document_language not in candidates:
-            return emissions(token.lower, candidates)
-        return _inside_sentence(token.lower, candidates, candidates.index(self.document_language))
+        emitted = self._emitted[script]
+        inside = self._inside.get(script)
+        if inside is None:  # the document language is not among this script's candidates
+            return [emitted[token.lower] for token in run]
+        return [
+            inside[token.lower] if token.capitalised and cost >= SWITCH_PENALTY else emitted[token.lower]
+            for token, cost in zip(run, costs, strict=True)
+        ]
 
     def _settle_weak_sentences(
         self,
@@ -236,25 +266,27 @@ class _Labeller:
         """Ask lingua about sentences the word frequencies (``scores``; ``None``: none known) say little about."""
         if len(run) < 4:
             return labels
+        # "1" for each word that clearly speaks for a language: a sentence's clear words are counted in C.
+        clear = None if scores is None else "".join(["1" if max(score) >= _CLEAR else "0" for score in scores])
+        if clear is not None and _WEAK.search(clear) is None:
+            return labels  # every four words in a row hold three clear ones, so every sentence of four does
         first, last = run[0].start, run[-1].end
+        starts = [token.start for token in run]  # a sentence's words by bisection, not word by word
         i = 0
         for s_start, s_end in split_sentences(text, first, last):
-            while i < len(run) and run[i].start < s_start:
-                i += 1
-            j = i
-            while j < len(run) and run[j].start < s_end:
-                j += 1
-            if j - i >= 4 and (scores is None or _clear_words(scores, i, j) < 3):
+            i = bisect_left(starts, s_start, i)
+            j = bisect_left(starts, s_end, i)
+            if j - i >= 4 and (clear is None or clear.count("1", i, j) < 3):
                 lang, confidence = lingua_best(text[s_start:s_end], candidates)
                 if confidence >= _CONFIDENT:
                     labels[i:j] = [lang] * (j - i)
             i = j
         return labels
 
-    def _foreign(self, text: str, end: int, labelled: list[tuple[Token, str]]) -> list[ForeignRun]:
+    def _foreign(self, text: str, end: int, run_tokens: list[Token], labels: list[str]) -> list[ForeignRun]:
+        if labels.count(self.document_language) == len(labels):
+            return []  # every word in the document language (counted in C)
         found: list[ForeignRun] = []
-        labels = [lang for _, lang in labelled]
-        run_tokens = [t for t, _ in labelled]
         for group_first, group_last, lang in _groups(labels):
             if lang == self.document_language:
                 continue
@@ -332,8 +364,11 @@ class _Labeller:
 
     def _enough(self, text: str, run: Sequence[Token], lang: str) -> bool:
         """Whether a run in another language is substantial enough to be foreign."""
-        scripts = Counter(t.script for t in run if t.script).most_common(1)
-        script = scripts[0][0] if scripts else None  # a run may hold only letters of no known block
+        scripts = [t.script for t in run if t.script]
+        if scripts and scripts.count(scripts[0]) < len(scripts):  # a Counter only when scripts mix
+            script: str | None = Counter(scripts).most_common(1)[0][0]
+        else:
+            script = scripts[0] if scripts else None  # a run may hold only letters of no known block
         if script in UNSPACED_SCRIPTS:
             letters = sum(len(t.lower) for t in run if t.script == script)
             return letters >= 2 * self.min_words - 1
@@ -356,17 +391,6 @@ class _Labeller:
         # Few clear words: let lingua confirm.
         best, confidence = lingua_best(text[run[0].start : run[-1].end], candidates)
         return best == lang and confidence >= _CONFIDENT and len(clear) >= 1
-
-
-def _clear_words(scores: Sequence[tuple[float, ...]], i: int, j: int, enough: int = 3) -> int:
-    """How many of ``scores[i:j]`` clearly speak for some language (counting stops at ``enough``)."""
-    count = 0
-    for k in range(i, j):
-        if max(scores[k]) >= _CLEAR:
-            count += 1
-            if count >= enough:
-                break
-    return count
 
 
 @lru_cache(maxsize=65536)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textfix.errors import OptionsError
+
+from ._memo import Memo
 from ._scripts import script_of_word
 
 __all__ = ["TOKEN", "Token", "tokens"]
@@ -13,9 +17,11 @@ __all__ = ["TOKEN", "Token", "tokens"]
 # Hebrew points, Devanagari and Thai vowel signs, Latin diacritics in decomposed text).
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
     "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u3099\u309a"
-_LETTERS = rf"[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*"
+# Possessive quantifiers: a word takes every letter and mark it can and never gives one back
+# (what follows is optional), so the engine keeps no backtracking points: the same words, faster.
+_LETTERS = rf"[^\W\d_]++(?:[{_MARKS}]++[^\W\d_]*+)*+"
 #: A word: letters (with their combining marks), inner apostrophes and hyphens ("don't", "Stream-Recap").
-TOKEN = re.compile(rf"{_LETTERS}(?:['’\-]{_LETTERS})*")
+TOKEN = re.compile(rf"{_LETTERS}(?:['’\-]{_LETTERS})*+")
 
 
 @dataclass(slots=True)
@@ -30,19 +36,37 @@ class Token:
     upper: bool
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """The words of ``text[start:end]``.
+def tokens(text: str, start: int, end: int, words: Sequence[str] | None = None) -> list[Token]:
+    """The words of ``text[start:end]``; ``words`` is ``TOKEN.findall(text, start, end)`` if known already.
 
     >>> [(t.lower, t.script, t.capitalised, t.upper) for t in tokens("Die NATO: שלום", 0, 14)]
     [('die', 'latn', True, False), ('nato', 'latn', True, True), ('שלום', 'hebr', False, False)]
+    >>> [(t.start, t.end) for t in tokens("a-b, a b", 0, 8)]
+    [(0, 3), (5, 6), (7, 8)]
+    >>> tokens("a-b, a b", 0, 8, ["a-b", "c"])
+    Traceback (most recent call last):
+    ...
+    textfix.errors.OptionsError: 'c' is not the paragraph's next word: pass paragraph_words(text, start, end)
     """
+    if words is None:
+        words = TOKEN.findall(text, start, end)
     found = []
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group()
-        found.append(
-            Token(
-                match.start(), match.end(), word.lower(), script_of_word(word),
-                word[0].isupper(), len(word) > 1 and word.isupper(),
-            )
-        )
+    position = start
+    for word in words:
+        # No letter lies between two words (a letter would start one), and a word starts with a
+        # letter: its first occurrence from the previous word's end is where the match was.
+        begin = text.find(word, position, end)
+        if begin < 0:
+            raise OptionsError(f"{word!r} is not the paragraph's next word: pass paragraph_words(text, start, end)")
+        position = begin + len(word)
+        found.append(Token(begin, position, *_LOOKS[word]))
     return found
+
+
+def _looks(word: str) -> tuple[str, str | None, bool, bool]:
+    """A word's lower-case form, script, capital first letter and all capitals (see :class:`Token`)."""
+    return word.lower(), script_of_word(word), word[0].isupper(), len(word) > 1 and word.isupper()
+
+
+# Memoised per word across documents: the same few thousand words make up most paragraphs.
+_LOOKS = Memo(_looks)
