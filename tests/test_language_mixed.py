@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import textfix
 from textfix.errors import MissingModelError
 from textfix.language import find_foreign_runs
-from textfix.language._viterbi import viterbi
+from textfix.language._viterbi import _viterbi_of_two, viterbi
 from textfix.model import ProblemKind
 from textfix.translate import ModelStore
 
@@ -172,3 +172,26 @@ def test_two_language_viterbi_agrees_with_the_general_one(
     costs = [c for _, _, c in steps]
     general = viterbi([(a, b, -99.0) for a, b in emissions], costs, ("de", "en", "zz"), prior)
     assert viterbi(emissions, costs, ("de", "en"), prior) == general
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([-2.5, -1.0, 0.0, 0.4, 0.8, 1.7, 2.5]), st.sampled_from([-2.5, -1.0, 0.0, 0.8, 2.5]),
+                  st.sampled_from([3.5, 2.625, 1.75])),
+        min_size=1, max_size=14,
+    ),
+    st.sampled_from(["de", "en", None]),
+)
+def test_viterbi_shortcut_gives_the_full_pass_answer(
+    steps: list[tuple[float, float, float]], prior: str | None
+) -> None:
+    # A run that leans to the other language by more than the prior's two end bonuses, but by
+    # less than a switch, is the other language's from end to end: the shortcut must see it.
+    emissions = [(a, b) for a, b, _ in steps]
+    costs = [c for _, _, c in steps]
+    assert viterbi(emissions, costs, ("de", "en"), prior) == _viterbi_of_two(emissions, costs, ("de", "en"), prior)
+
+
+def test_a_run_leaning_to_the_other_language_end_to_end_is_labelled_so() -> None:
+    assert viterbi([(0.0, 2.5), (0.0, 0.8)], [3.5, 3.5], ("de", "en"), "de") == ["en", "en"]

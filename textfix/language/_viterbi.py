@@ -20,6 +20,8 @@ __all__ = ["SWITCH_PENALTY", "is_marked", "switch_costs", "viterbi"]
 SWITCH_PENALTY = 3.5
 _MARKED = SWITCH_PENALTY / 2
 _CLAUSE = SWITCH_PENALTY * 0.75
+#: What the prior (the document language) is given at each end of a run.
+_PRIOR_BONUS = 1.0
 _MARK = re.compile(r"[.!?…:;„“”\"«»()\[\]*–—「」『』\n]")
 
 
@@ -71,15 +73,17 @@ def viterbi(
     ['de', 'en', 'en', 'de']
     """
     key = tuple(candidates)
-    # Exact shortcut: a path that leaves the favourite pays at least one switch; if all
-    # the evidence against the favourite together is worth less, it wins every token.
-    # The favourite is the prior, or without one the language with the most evidence.
+    # Exact shortcut: a path that leaves the favourite pays at least one switch, or (a path in
+    # another language from end to end) the prior's two end bonuses; if all the evidence
+    # against the favourite together is worth less, it wins every token. The favourite is
+    # the prior, or without one the language with the most evidence.
     if prior in key:
         favourite = key.index(prior)
+        cheapest = min(min(costs, default=SWITCH_PENALTY), 2 * _PRIOR_BONUS)
     else:
         totals = [sum(e[j] for e in emissions) for j in range(len(key))]
         favourite = max(range(len(key)), key=totals.__getitem__)
-    cheapest = min(costs, default=SWITCH_PENALTY)
+        cheapest = min(costs, default=SWITCH_PENALTY)
     advantage = 0.0
     for e in emissions:
         advantage += max(e) - e[favourite]
@@ -90,7 +94,7 @@ def viterbi(
     if len(key) == 2:
         return _viterbi_of_two(emissions, costs, key, prior)
     n = len(key)
-    scores = [1.0 if c == prior else 0.0 for c in key]
+    scores = [_PRIOR_BONUS if c == prior else 0.0 for c in key]
     back: list[list[int]] = []
     for emission, cost in zip(emissions, costs, strict=True):
         step = []
@@ -101,7 +105,7 @@ def viterbi(
             pointers.append(best)
         scores = step
         back.append(pointers)
-    final = [scores[j] + (1.0 if key[j] == prior else 0.0) for j in range(n)]
+    final = [scores[j] + (_PRIOR_BONUS if key[j] == prior else 0.0) for j in range(n)]
     state = max(range(n), key=lambda j: (final[j], key[j] == prior))
     path = [state]
     for pointers in reversed(back[1:]):
@@ -114,16 +118,16 @@ def _viterbi_of_two(
     emissions: Sequence[Sequence[float]], costs: Sequence[float], key: tuple[str, ...], prior: str | None
 ) -> list[str]:
     """:func:`viterbi` for two candidates, unrolled (the usual case: de and en; ru and uk)."""
-    a = 1.0 if key[0] == prior else 0.0
-    b = 1.0 if key[1] == prior else 0.0
+    a = _PRIOR_BONUS if key[0] == prior else 0.0
+    b = _PRIOR_BONUS if key[1] == prior else 0.0
     back: list[tuple[bool, bool]] = []  # per token: did state 0 / state 1 come from the other state?
     for (e0, e1), cost in zip(emissions, costs, strict=True):
         from_b = b - cost > a
         from_a = a - cost >= b  # ties as in the general case: the lower state wins
         a, b = (b - cost if from_b else a) + e0, (a - cost if from_a else b) + e1
         back.append((from_b, from_a))
-    a += 1.0 if key[0] == prior else 0.0
-    b += 1.0 if key[1] == prior else 0.0
+    a += _PRIOR_BONUS if key[0] == prior else 0.0
+    b += _PRIOR_BONUS if key[1] == prior else 0.0
     state = 0 if (a, key[0] == prior) >= (b, key[1] == prior) else 1
     path = [state]
     for switched in reversed(back[1:]):
