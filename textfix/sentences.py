@@ -37,8 +37,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Biden", "d. Red."
     if word.isdigit():
-        rest = text[dot + 1 :].lstrip()
-        return bool(_MONTHS.match(rest)) or rest[:1].islower()
+        # Read in place: a copy of the rest would make a long text's every "3." cost its length.
+        after = dot + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return bool(_MONTHS.match(text, after)) or text[after : after + 1].islower()
     return False
 
 
