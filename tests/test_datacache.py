@@ -253,3 +253,49 @@ def test_with_the_cache_off_a_regex_is_compiled_and_nothing_written(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     assert datacache.cached_regex("test", r"Kiew").findall("Kiew") == ["Kiew"]
     assert list(tmp_path.iterdir()) == []
+
+
+GLOSSARY_TSV = "id\tde\ten\tvariants\nkyiv\tKiew\tKyiv\tКиїв|Kiev\nzelensky\tSelenskyj\tZelensky\tЗеленський\n"
+GLOSSARY_TEXT = "Selensky sprach in Києві, nicht in Kiev, mit Зеленським."
+
+
+def _found(glossary_tsv: str) -> list[tuple[int, int, str, str, str | None]]:
+    from textfix.glossary import find_terms, parse_tsv
+
+    glossary = parse_tsv(glossary_tsv)  # a new object each time: nothing compiled in this process
+    return [(m.start, m.end, m.entry.id, m.form, m.near) for m in find_terms(GLOSSARY_TEXT, glossary)]
+
+
+def test_a_glossary_is_compiled_once_then_read_from_disk(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textfix.glossary import _fuzzy, _matcher
+
+    built = _found(GLOSSARY_TSV)
+    assert {found[2] for found in built} == {"kyiv", "zelensky"}
+    assert len(list(cache.glob("glossary-matcher-*.marshal"))) == len(list(cache.glob("glossary-fuzzy-*"))) == 1
+
+    def compile_again(_: object) -> object:
+        raise AssertionError("compiled again although the glossary is in the cache")
+
+    monkeypatch.setattr(_matcher, "plan", compile_again)
+    monkeypatch.setattr(_fuzzy, "plan", compile_again)
+    assert _found(GLOSSARY_TSV) == built
+
+
+def test_an_edited_glossary_is_compiled_anew(cache: Path) -> None:
+    before = _found(GLOSSARY_TSV)
+    after = _found(GLOSSARY_TSV.replace("Selenskyj\tZelensky\t", "Selenskyj\tZelensky\tSelensky|"))
+    assert (0, 8, "zelensky", "Selensky", "Selenskyj") in before  # one edit away from a form ...
+    assert (0, 8, "zelensky", "Selensky", None) in after  # ... until the edit makes it a variant
+    assert len(list(cache.glob("glossary-matcher-*.marshal"))) == 2
+
+
+def test_the_builtin_glossary_read_from_the_cache_equals_the_file(cache: Path) -> None:
+    from importlib import resources
+
+    from textfix.glossary import files
+
+    text = resources.files("textfix").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
+    parsed = files.parse_tsv(text).entries
+    assert files.builtin_glossary.__wrapped__().entries == parsed  # builds and writes the cache ...
+    assert len(list(cache.glob("glossary-builtin-*.marshal"))) == 1
+    assert files.builtin_glossary.__wrapped__().entries == parsed  # ... then reads it

@@ -36,9 +36,10 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
-__all__ = ["Memo", "cache_dir", "cached_regex", "cached_table", "file_key", "package_folder"]
+__all__ = ["Memo", "cache_dir", "cached_regex", "cached_table", "code_key", "file_key", "package_folder"]
 
 T = TypeVar("T")
 
@@ -59,6 +60,16 @@ def file_key(path: Path) -> str:
     """What a table built from ``path`` depends on: its name, size and modification time."""
     info = path.stat()
     return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def code_key(*modules: ModuleType) -> str:
+    """What a table built by the code of ``modules`` depends on: the Python build and each module file.
+
+    A table derived by textfix's own code (the glossary's compiled matcher) is stale once
+    that code changes; keying it by the files' size and modification time rebuilds it then.
+    """
+    files = [file_key(Path(module.__file__)) if module.__file__ else module.__name__ for module in modules]
+    return "\0".join([sys.version, *files])
 
 
 def cached_table(name: str, key: str, build: Callable[[], T]) -> T:
