@@ -133,6 +133,64 @@ def test_memo_stops_growing_on_disk_past_its_limit(cache: Path, monkeypatch: pyt
     assert (Memo("analyses", "k").get("a"), Memo("analyses", "k").get("d")) == (0, None)
 
 
+BIG = {f"word{i}": float(i) / 7 for i in range(datacache.SMALL_TABLE + 100)}
+
+
+@pytest.mark.parametrize("table", [BIG, {"und": 7.5, "der": 7.6}], ids=["asked row by row", "small: read whole"])
+def test_a_looked_up_table_answers_as_the_built_one(cache: Path, table: dict[str, float]) -> None:
+    calls: list[str] = []
+
+    def build() -> dict[str, float]:
+        calls.append("built")
+        return dict(table)
+
+    built = datacache.cached_lookup("lookup", "v1", build)
+    loaded = datacache.cached_lookup("lookup", "v1", build)
+    assert calls == ["built"] and isinstance(loaded, datacache.Lookup)
+    for word in [*list(table)[::97], "absent", ""]:
+        assert loaded.get(word) == built.get(word) == table.get(word)
+        assert loaded.get(word, -1.0) == table.get(word, -1.0)
+
+
+def test_a_process_that_keeps_asking_reads_the_table_whole(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datacache, "QUERIES_BEFORE_LOADING", 10)
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    loaded = datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert [loaded.get(word) for word in BIG] == list(BIG.values())
+    assert loaded.get("absent") is None
+
+
+def test_a_looked_up_table_of_another_key_or_damaged_is_rebuilt(cache: Path) -> None:
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert datacache.cached_lookup("lookup", "v2", lambda: {"new": 1.0}) == {"new": 1.0}
+    for damaged in cache.glob("lookup-*.sqlite"):
+        damaged.write_bytes(b"not a database" * 100)
+    rebuilt = Builder({"a": 1})
+    assert datacache.cached_lookup("lookup", "v1", rebuilt) == {"a": 1} and rebuilt.calls == 1
+    assert datacache.cached_lookup("lookup", "v1", rebuilt).get("a") == 1 and rebuilt.calls == 1
+
+
+def test_a_looked_up_table_works_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    assert datacache.cached_lookup("lookup", "v1", lambda: {"a": 1}).get("a") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_forked_child_asks_its_own_connection(cache: Path) -> None:
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    loaded = datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert loaded.get("word1") == BIG["word1"]  # the parent opened its connection
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    child = os.fork()
+    if child == 0:  # pragma: no cover  (runs in the child)
+        os._exit(0 if loaded.get("word2") == BIG["word2"] and loaded.get("absent") is None else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert loaded.get("word3") == BIG["word3"]
+
+
 def test_word_frequencies_from_the_cache_equal_wordfreq(cache: Path) -> None:
     import wordfreq
 

@@ -8,6 +8,9 @@ itself uses for ``.pyc`` files: fast to load, plain data only) under the user's 
 folder, keyed by what they were built from (the data file's size and modification time,
 and the builder's own version), so an upgraded library or builder writes a new one.
 
+Tables too large to read whole on every run (the word-frequency lists) are kept as SQLite
+files instead and asked word by word (:func:`cached_lookup`).
+
 Where: ``$TEXTFIX_CACHE_DIR``, else ``$XDG_CACHE_HOME/textfix``, else ``~/.cache/textfix``.
 ``TEXTFIX_CACHE_DIR=off`` keeps nothing on disk. A folder that cannot be written, or a
 damaged file, only costs the rebuild: the cache never changes a result.
@@ -34,12 +37,19 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-__all__ = ["Memo", "cache_dir", "cached_regex", "cached_table", "code_key", "file_key", "package_folder"]
+if TYPE_CHECKING:
+    import sqlite3
+
+__all__ = [
+    "Lookup", "Memo", "cache_dir", "cached_lookup", "cached_regex", "cached_table", "code_key", "file_key",
+    "package_folder",
+]  # fmt: skip
 
 T = TypeVar("T")
 
@@ -130,6 +140,135 @@ def _write(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+#: A looked-up table of at most this many rows is read whole when opened (it costs less than a few queries).
+SMALL_TABLE = 2_048
+#: After this many queries a process reads the rest of the table whole (a corpus run asks for most of it).
+QUERIES_BEFORE_LOADING = 4_096
+
+
+class Lookup(Generic[T]):
+    """A large table (word → value) answered from an SQLite file, row by row, without loading it.
+
+    A one-file run asks a word-frequency list of 60,000 words about a few hundred of them:
+    reading the whole list costs 30 ms, asking SQLite (the standard library's on-disk
+    table, indexed by word) costs microseconds a word. Answers are remembered; a process
+    that keeps asking (a corpus run) reads the whole table once :data:`QUERIES_BEFORE_LOADING`
+    have been asked. Built by :func:`cached_lookup`, which falls back on a plain dict.
+    """
+
+    def __init__(self, path: Path, rows: int) -> None:
+        self._path = path
+        self._known: dict[str, T | None] = {}
+        self._whole = False  # all rows are in _known: a word it lacks is not in the table
+        self._queries = 0
+        self._connection: sqlite3.Connection | None = None
+        self._pid = -1
+        self._lock = threading.Lock()  # one connection, asked from any thread (the web service's workers)
+        if rows <= SMALL_TABLE:
+            self._load_all()
+
+    @overload
+    def get(self, word: str) -> T | None: ...
+    @overload
+    def get(self, word: str, default: T) -> T: ...
+
+    def get(self, word: str, default: T | None = None) -> T | None:
+        """The value of ``word``, or ``default`` if the table has none."""
+        found = self._known.get(word) if word in self._known or self._whole else self._query(word)
+        return default if found is None else found
+
+    def _query(self, word: str) -> T | None:
+        with self._lock:
+            self._queries += 1
+            if self._queries > QUERIES_BEFORE_LOADING and not self._whole:
+                self._load_all()
+            if self._whole:
+                return self._known.get(word)
+            row = self._connect().execute("SELECT value FROM rows WHERE word = ?", (word,)).fetchone()
+            found: T | None = marshal.loads(row[0]) if row is not None else None
+            self._known[word] = found
+            return found
+
+    def _connect(self) -> sqlite3.Connection:
+        """The connection of this process (a forked worker opens its own, as SQLite requires)."""
+        if self._connection is None or self._pid != os.getpid():
+            self._connection, self._pid = _open_rows(self._path), os.getpid()
+        return self._connection
+
+    def _load_all(self) -> None:
+        rows = self._connect().execute("SELECT word, value FROM rows").fetchall()
+        self._known = {word: marshal.loads(value) for word, value in rows}
+        self._whole, self._connection = True, None
+
+
+def cached_lookup(name: str, key: str, build: Callable[[], dict[str, T]]) -> Lookup[T] | dict[str, T]:
+    """The table ``build()`` returns, to be asked word by word: from an SQLite file in the cache.
+
+    Like :func:`cached_table` (``name``, ``key``, values of plain data), for tables too
+    large to read whole on every run. The file is built on the first run; without a
+    cache folder, or where SQLite fails, the table is built and kept in memory.
+    """
+    path = _cache_path(name, key, "sqlite")
+    if path is None:
+        return build()
+    try:
+        import sqlite3  # 3 ms to import: only where a table is looked up
+    except ImportError:  # a Python built without it
+        return build()
+    with contextlib.suppress(OSError, sqlite3.Error):
+        rows = _rows_for(path, key)
+        if rows is not None:
+            return Lookup(path, rows)
+    table = build()
+    with contextlib.suppress(OSError, sqlite3.Error):
+        _write_rows(path, key, table)
+    return table
+
+
+def _open_rows(path: Path) -> sqlite3.Connection:
+    import sqlite3
+
+    # Read-only and immutable (no locking): files are only ever replaced whole, never changed.
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _rows_for(path: Path, key: str) -> int | None:
+    """How many rows the file at ``path`` holds for ``key``; ``None`` if absent or another key's."""
+    if not path.exists():
+        return None
+    connection = _open_rows(path)
+    try:
+        found = connection.execute("SELECT key, rows FROM meta").fetchone()
+    finally:
+        connection.close()
+    return int(found[1]) if found is not None and found[0] == key else None
+
+
+def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
+    """Write the table as an SQLite file, atomically (built aside, then put in place)."""
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")  # a half-built file is never put in place
+            connection.execute("CREATE TABLE meta (key TEXT, rows INTEGER)")
+            connection.execute("CREATE TABLE rows (word TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            connection.execute("INSERT INTO meta VALUES (?, ?)", (key, len(table)))
+            rows = ((word, marshal.dumps(value)) for word, value in table.items())  # type: ignore[arg-type]  # plain data
+            connection.executemany("INSERT INTO rows VALUES (?, ?)", rows)
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 #: A memo holds at most this many answers; past it, new ones are not kept on disk.
