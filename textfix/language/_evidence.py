@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
-from textfix.datacache import cached_table, file_key, package_folder
+from textfix.datacache import Lookup, cached_lookup, cached_table, file_key, package_folder
 
 __all__ = ["COMMON", "MARKER_LETTERS", "common_words", "emissions", "has_lexicon", "zipf"]
 
@@ -40,20 +40,21 @@ _SUFFIXES = {"de": _DE_SUFFIX, "en": _EN_SUFFIX}
 
 
 @cache
-def _zipfs(code: str, cyrillic: bool) -> dict[str, float] | None:
+def _zipfs(code: str, cyrillic: bool) -> Lookup[float] | dict[str, float] | None:
     """wordfreq's small list for ``code`` as word → Zipf frequency, or ``None`` if it has none.
 
     Only the words of one half, Cyrillic or not: a German article never asks the Russian
     list about a Cyrillic word, so it loads only the few Latin words that list holds.
-    Built once from wordfreq and then read from textfix's cache (:mod:`textfix.datacache`):
-    decoding wordfreq's packed list (and importing wordfreq, which loads langcodes' tables)
+    Built once from wordfreq and then asked word by word from textfix's cache
+    (:func:`textfix.datacache.cached_lookup`): decoding wordfreq's packed list (and importing
+    wordfreq, which loads langcodes' tables), or even reading the whole list from the cache,
     costs a one-file run more than everything else it does.
     """
     path = _lists().get(code)
     if path is None:
         return None
     half = "cyrillic" if cyrillic else "other"
-    return cached_table(f"wordfreq-{code}-{half}", file_key(path), lambda: _build_zipfs(code, cyrillic))
+    return cached_lookup(f"wordfreq-{code}-{half}", file_key(path), lambda: _build_zipfs(code, cyrillic))
 
 
 def _build_zipfs(code: str, cyrillic: bool) -> dict[str, float]:
@@ -90,7 +91,7 @@ def common_words(codes: tuple[str, ...], floor: float) -> frozenset[str]:
     key = f"{floor}:" + ",".join(file_key(_lists()[code]) for code in listed)
 
     def build() -> list[str]:
-        tables = [_zipfs(code, half) or {} for code in listed for half in (False, True)]
+        tables = [_build_zipfs(code, half) for code in listed for half in (False, True)]
         return sorted({word for table in tables for word, z in table.items() if z >= floor})
 
     return frozenset(cached_table("common-" + "-".join(listed), key, build))
