@@ -357,3 +357,43 @@ def test_the_builtin_glossary_read_from_the_cache_equals_the_file(cache: Path) -
     assert files.builtin_glossary.__wrapped__().entries == parsed  # builds and writes the cache ...
     assert len(list(cache.glob("glossary-builtin-*.marshal"))) == 1
     assert files.builtin_glossary.__wrapped__().entries == parsed  # ... then reads it
+
+
+REGEX_PROBE = """
+import json, re, sys
+from textfix import datacache
+warmed = datacache.warm_regex_cache()
+pattern = re.compile(sys.argv[1], int(sys.argv[2]))
+found = [(m.start(), m.end(), m.groups()) for m in pattern.finditer(sys.argv[3])]
+print(json.dumps([warmed, pattern.flags, pattern.groups, dict(pattern.groupindex), found]))
+"""
+
+
+def _compile_in_a_process(cache: Path, source: str, flags: int, text: str) -> list[object]:
+    env = {**os.environ, "TEXTFIX_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", REGEX_PROBE, source, str(flags), text], env=env, capture_output=True,
+                          text=True, check=True)
+    return list(json.loads(done.stdout))
+
+
+@pytest.mark.parametrize(("source", "flags"), [(r"(?P<word>\w+)-(\d+)", 0), (r"straße|KIEW", int(re.IGNORECASE))])
+def test_patterns_a_run_compiled_are_found_compiled_by_the_next(cache: Path, source: str, flags: int) -> None:
+    text = "Kiew-12 und STRASSE-3, kiew straße"
+    first = _compile_in_a_process(cache, source, flags, text)
+    second = _compile_in_a_process(cache, source, flags, text)
+    fresh = re.compile(source, flags)
+    found = [[m.start(), m.end(), list(m.groups())] for m in fresh.finditer(text)]
+    expected = [fresh.flags, fresh.groups, dict(fresh.groupindex), found]
+    assert first[0] == 0 and first[1:] == expected  # nothing kept yet: compiled by re, kept at exit
+    assert second[0] > 0 and second[1:] == expected  # found in re's cache, made from the kept program
+
+
+def test_kept_regex_programs_are_what_re_compiles(cache: Path) -> None:
+    import marshal
+
+    _compile_in_a_process(cache, r"(?i)kyjiw|(?P<n>\d+)", 0, "Kyjiw 12")  # keeps what textfix's import compiled
+    (path,) = cache.glob("regex-programs-*.marshal")
+    _, programs = marshal.loads(path.read_bytes())
+    assert len(programs) > 1
+    for (source, flags), program in programs.items():
+        assert datacache._program(source, flags) == program, source

@@ -41,14 +41,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
     import sqlite3
 
 __all__ = [
     "Lookup", "Memo", "cache_dir", "cached_lookup", "cached_regex", "cached_table", "code_key", "file_key",
-    "package_folder",
+    "package_folder", "warm_regex_cache",
 ]  # fmt: skip
 
 T = TypeVar("T")
@@ -335,22 +335,85 @@ def cached_regex(name: str, source: str) -> re.Pattern[str]:
     source_key = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
     key = f"{sys.version}\0{getattr(_sre, 'MAGIC', '')}\0{source_key}"
     try:
-        flags, code, groups, groupindex = cached_table(f"regex-{name}", key, lambda: _program(source))
-        indexgroup: list[str | None] = [None] * (groups + 1)
-        for group, index in groupindex.items():
-            indexgroup[index] = group
-        compiled = _sre.compile(source, flags, code, groups, groupindex, tuple(indexgroup))
+        return _from_program(source, cached_table(f"regex-{name}", key, lambda: _program(source)))
     except Exception:  # an engine that changed its ways: compile as usual
         return re.compile(source)
-    if not isinstance(compiled, re.Pattern):
-        return re.compile(source)
-    return compiled
 
 
-def _program(source: str) -> tuple[int, list[int], int, dict[str, int]]:
+def _program(source: str | bytes, flags: int = 0) -> tuple[int, list[int], int, dict[str, int]]:
     """What ``re`` compiles ``source`` to: flags, opcodes, group count, group names."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    parsed = _parser.parse(source, 0)
-    code = _compiler._code(parsed, 0)
-    return parsed.state.flags, [int(op) for op in code], parsed.state.groups - 1, dict(parsed.state.groupdict)
+    parsed = _parser.parse(source, flags)
+    code = _compiler._code(parsed, flags)
+    return flags | parsed.state.flags, [int(op) for op in code], parsed.state.groups - 1, dict(parsed.state.groupdict)
+
+
+def _from_program(source: str | bytes, program: tuple[int, list[int], int, dict[str, int]]) -> re.Pattern[Any]:
+    """The pattern ``re`` would compile, made by its engine from the program :func:`_program` returned."""
+    flags, code, groups, groupindex = program
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for group, index in groupindex.items():
+        indexgroup[index] = group
+    compiled = _sre.compile(source, flags, code, groups, groupindex, tuple(indexgroup))
+    if not isinstance(compiled, re.Pattern):
+        raise TypeError(f"the engine made a {type(compiled).__name__}")
+    return compiled
+
+
+#: At most this many programs are kept for :func:`warm_regex_cache` (``re`` itself keeps 512).
+REGEX_LIMIT = 400
+#: Longer patterns are built from data (the glossary's): :func:`cached_regex` keeps those apart.
+_REGEX_LONGEST = 5_000
+_Programs = dict[tuple[str | bytes, int], tuple[int, list[int], int, dict[str, int]]]
+#: The programs :func:`warm_regex_cache` read in this process (empty: not called yet).
+_warm: list[_Programs] = []
+
+
+def warm_regex_cache() -> int:
+    """Hand ``re`` the programs of the patterns earlier runs compiled; their number.
+
+    textfix's modules and libraries compile some 160 regular expressions when imported,
+    a third of a one-file command's start-up: ``re`` parses and compiles each in Python.
+    Called first thing by the command line, this puts the patterns (kept in the cache,
+    keyed by the exact Python build, as :func:`cached_regex` does) into ``re``'s own
+    in-memory cache, where every later ``re.compile`` of the same source and flags finds
+    them. Patterns compiled in this process that the cache lacked are added at exit.
+    Where ``re`` keeps its cache otherwise, this does nothing.
+    """
+    memory = getattr(re, "_cache", None)
+    path = _cache_path("regex-programs", _regex_key(), "marshal")
+    if _warm or not isinstance(memory, dict) or path is None:
+        return 0
+    loaded = _load(path, _regex_key())
+    programs: _Programs = loaded if isinstance(loaded, dict) else {}
+    _warm.append(programs)
+    for (source, flags), program in programs.items():
+        with contextlib.suppress(Exception):  # a program the engine refuses: re compiles it as usual
+            memory[type(source), source, flags] = _from_program(source, program)
+    atexit.register(_save_regex_programs, path, programs)
+    return len(programs)
+
+
+def _regex_key() -> str:
+    return f"{sys.version}\0{getattr(_sre, 'MAGIC', '')}"
+
+
+def _save_regex_programs(path: Path, known: _Programs) -> None:
+    """Add the patterns ``re`` compiled in this process to the file, unless it would grow past the limit."""
+    memory = getattr(re, "_cache", None)
+    if not isinstance(memory, dict):
+        return
+    keys = [(source, flags) for kind, source, flags in list(memory)
+            if kind in (str, bytes) and len(source) <= _REGEX_LONGEST and not flags & re.DEBUG]
+    keys = [key for key in keys if key not in known]
+    if not keys or len(known) + len(keys) > REGEX_LIMIT:  # nothing new, or more than is worth keeping
+        return
+    new = {}
+    for source, flags in keys:
+        with contextlib.suppress(Exception):
+            new[source, flags] = _program(source, flags)
+    loaded = _load(path, _regex_key())
+    merged = {**(loaded if isinstance(loaded, dict) else {}), **new}  # with what other runs wrote meanwhile
+    if len(merged) <= REGEX_LIMIT:
+        _write(path, marshal.dumps((_regex_key(), merged)))

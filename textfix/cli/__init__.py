@@ -22,9 +22,13 @@ from typing import Annotated, Any
 import typer
 
 from textfix._version import __version__
+from textfix.datacache import warm_regex_cache
 from textfix.output import describe_os_error
 
-from ._common import app as _app
+# Before the commands' modules are imported: their patterns are then found compiled.
+warm_regex_cache()
+
+from ._common import app as _app  # noqa: E402  (after warming the regex cache)
 
 __all__ = ["app", "main"]
 
