@@ -15,7 +15,6 @@ from textfix.datacache import cached_table, code_key
 from textfix.errors import GlossaryError
 
 from .entry import Fields, GlossaryEntry, is_language_column
-from .tbx import parse_tbx
 from .terms import Glossary
 
 __all__ = ["builtin_glossary", "load_glossaries", "load_glossary", "parse_csv", "parse_tsv", "to_tsv"]
@@ -154,6 +153,8 @@ def to_tsv(glossary: Glossary) -> str:
 
 def load_glossary(path: str | Path) -> Glossary:
     """A glossary file: ``.tsv`` (or ``.tab``, ``.txt``), ``.csv``, or ``.tbx`` (or ``.xml``)."""
+    from .tbx import parse_tbx  # XML: only for TBX files
+
     path = Path(path)
     name = str(path)
     parsers = {".tsv": parse_tsv, ".tab": parse_tsv, ".txt": parse_tsv, ".csv": parse_csv,
