@@ -187,7 +187,7 @@ class Lookup(Generic[T]):
             if self._whole:
                 return self._known.get(word)
             row = self._connect().execute("SELECT value FROM rows WHERE word = ?", (word,)).fetchone()
-            found: T | None = marshal.loads(row[0]) if row is not None else None
+            found: T | None = _value(row[0]) if row is not None else None
             self._known[word] = found
             return found
 
@@ -199,7 +199,7 @@ class Lookup(Generic[T]):
 
     def _load_all(self) -> None:
         rows = self._connect().execute("SELECT word, value FROM rows").fetchall()
-        self._known = {word: marshal.loads(value) for word, value in rows}
+        self._known = {word: _value(value) for word, value in rows}
         self._whole, self._connection = True, None
 
 
@@ -225,6 +225,16 @@ def cached_lookup(name: str, key: str, build: Callable[[], dict[str, T]]) -> Loo
     with contextlib.suppress(OSError, sqlite3.Error):
         _write_rows(path, key, table)
     return table
+
+
+def _stored(value: object) -> float | str | bytes:
+    """A value as SQLite keeps it: floats and strings as they are (exactly), anything else marshalled."""
+    return value if type(value) in (float, str) else marshal.dumps(value)  # type: ignore[arg-type,return-value]
+
+
+def _value(stored: float | str | bytes) -> Any:
+    """The value :func:`_stored` kept."""
+    return marshal.loads(stored) if isinstance(stored, bytes) else stored
 
 
 def _open_rows(path: Path) -> sqlite3.Connection:
@@ -256,12 +266,12 @@ def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
     try:
         connection = sqlite3.connect(temporary)
         try:
-            connection.execute("PRAGMA journal_mode = OFF")  # a half-built file is never put in place
+            connection.execute("PRAGMA journal_mode = OFF")  # a half-built file is never put in place,
+            connection.execute("PRAGMA synchronous = OFF")  # so neither a journal nor syncs are needed
             connection.execute("CREATE TABLE meta (key TEXT, rows INTEGER)")
-            connection.execute("CREATE TABLE rows (word TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            connection.execute("CREATE TABLE rows (word TEXT PRIMARY KEY, value) WITHOUT ROWID")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, len(table)))
-            rows = ((word, marshal.dumps(value)) for word, value in table.items())  # type: ignore[arg-type]  # plain data
-            connection.executemany("INSERT INTO rows VALUES (?, ?)", rows)
+            connection.executemany("INSERT INTO rows VALUES (?, ?)", ((w, _stored(v)) for w, v in table.items()))
             connection.commit()
         finally:
             connection.close()
