@@ -57,6 +57,7 @@ def _zipfs(code: str, cyrillic: bool) -> Lookup[float] | dict[str, float] | None
     return cached_lookup(f"wordfreq-{code}-{half}", file_key(path), lambda: _build_zipfs(code, cyrillic))
 
 
+@cache  # built twice on a first run: for the lookup and for the common words
 def _build_zipfs(code: str, cyrillic: bool) -> dict[str, float]:
     import wordfreq
 
