@@ -1,7 +1,7 @@
 """``textfix segment``, ``fix`` and ``diff``: cleaning files, and showing what changed."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: typer reads the commands' annotations, and
+# as strings it would compile and evaluate each of them on every start (~5 ms of a one-file fix).
 import json
 import sys
 from dataclasses import replace
@@ -231,7 +231,7 @@ def _read_all(
     return read, failures
 
 
-def _decision_book(path: Path | None) -> DecisionBook | None:
+def _decision_book(path: Path | None) -> "DecisionBook | None":
     """The decisions ``--decisions`` names (``None`` without it); a bad file exits 1."""
     if path is None:
         return None
@@ -244,7 +244,7 @@ def _decision_book(path: Path | None) -> DecisionBook | None:
         raise typer.Exit(1) from error
 
 
-def _decide(book: DecisionBook, result: Result, name: str, *, alone: bool) -> Result:
+def _decide(book: "DecisionBook", result: Result, name: str, *, alone: bool) -> Result:
     """``result`` with the decisions made on it; one input with one document's decisions must match."""
     from textfix.decisions import apply_decisions
 
@@ -276,7 +276,7 @@ def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages
     return failures
 
 
-def _fix_corpus(files: list[str], output: Path | None, config: BatchConfig, field: str) -> int:
+def _fix_corpus(files: list[str], output: Path | None, config: "BatchConfig", field: str) -> int:
     """Folders, globs and JSON Lines go through a corpus run (:func:`textfix.batch.run_corpus`)."""
     from textfix.batch import run_corpus  # the pool, journal and streamer: only for corpus runs
 
