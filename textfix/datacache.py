@@ -158,13 +158,13 @@ class Lookup(Generic[T]):
     have been asked. Built by :func:`cached_lookup`, which falls back on a plain dict.
     """
 
-    def __init__(self, path: Path, rows: int) -> None:
+    def __init__(self, path: Path, rows: int, connection: sqlite3.Connection | None = None) -> None:
         self._path = path
         self._known: dict[str, T | None] = {}
         self._whole = False  # all rows are in _known: a word it lacks is not in the table
         self._queries = 0
-        self._connection: sqlite3.Connection | None = None
-        self._pid = -1
+        self._connection = connection
+        self._pid = -1 if connection is None else os.getpid()
         self._lock = threading.Lock()  # one connection, asked from any thread (the web service's workers)
         if rows <= SMALL_TABLE:
             self._load_all()
@@ -198,7 +198,9 @@ class Lookup(Generic[T]):
         return self._connection
 
     def _load_all(self) -> None:
-        rows = self._connect().execute("SELECT word, value FROM rows").fetchall()
+        connection = self._connect()
+        rows = connection.execute("SELECT word, value FROM rows").fetchall()
+        connection.close()
         self._known = {word: _value(value) for word, value in rows}
         self._whole, self._connection = True, None
 
@@ -218,9 +220,9 @@ def cached_lookup(name: str, key: str, build: Callable[[], dict[str, T]]) -> Loo
     except ImportError:  # a Python built without it
         return build()
     with contextlib.suppress(OSError, sqlite3.Error):
-        rows = _rows_for(path, key)
-        if rows is not None:
-            return Lookup(path, rows)
+        opened = _open_for(path, key)
+        if opened is not None:
+            return Lookup(path, opened[1], opened[0])
     table = build()
     with contextlib.suppress(OSError, sqlite3.Error):
         _write_rows(path, key, table)
@@ -244,16 +246,20 @@ def _open_rows(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
-def _rows_for(path: Path, key: str) -> int | None:
-    """How many rows the file at ``path`` holds for ``key``; ``None`` if absent or another key's."""
+def _open_for(path: Path, key: str) -> tuple[sqlite3.Connection, int] | None:
+    """The file at ``path`` opened, and how many rows it holds; ``None`` if absent or another key's."""
     if not path.exists():
         return None
     connection = _open_rows(path)
     try:
         found = connection.execute("SELECT key, rows FROM meta").fetchone()
-    finally:
+    except BaseException:
         connection.close()
-    return int(found[1]) if found is not None and found[0] == key else None
+        raise
+    if found is None or found[0] != key:
+        connection.close()
+        return None
+    return connection, int(found[1])
 
 
 def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
