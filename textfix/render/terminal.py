@@ -20,8 +20,6 @@ import re
 import shutil
 from collections.abc import Sequence
 
-from wcwidth import wcwidth
-
 from textfix.model import EditKind, Result
 
 from .align import Piece, Row, align, trimmed_side
@@ -113,6 +111,8 @@ _ONE_COLUMN_EACH = re.compile(
 
 @functools.lru_cache(maxsize=4096)
 def _character_columns(character: str) -> int:
+    from wcwidth import wcwidth  # its tables cost 10 ms to import: only when a diff is drawn
+
     return max(wcwidth(character), 0)
 
 
