@@ -397,3 +397,12 @@ def test_kept_regex_programs_are_what_re_compiles(cache: Path) -> None:
     assert len(programs) > 1
     for (source, flags), program in programs.items():
         assert datacache._program(source, flags) == program, source
+
+
+@pytest.mark.parametrize("name", ["glossary.tsv", "debris_model.json"])
+def test_shipped_data_is_the_file_importlib_resources_reads(name: str) -> None:
+    from importlib import resources
+
+    assert datacache.shipped_data(name) == resources.files("textfix").joinpath("data", name).read_bytes()
+    with pytest.raises(OSError):
+        datacache.shipped_data("no-such-file.tsv")

@@ -8,10 +8,9 @@ import io
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-from textfix.datacache import cached_table, code_key
+from textfix.datacache import cached_table, code_key, shipped_data
 from textfix.errors import GlossaryError
 
 from .entry import Fields, GlossaryEntry, is_language_column
@@ -181,7 +180,7 @@ def builtin_glossary() -> Glossary:
     Its checked entries are kept in textfix's cache, keyed by the file's text and the code
     that reads it: parsing and checking them anew would cost a one-file run more than using them.
     """
-    text = resources.files("textfix").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
+    text = shipped_data("glossary.tsv").decode("utf-8")
     readers = code_key(*(sys.modules[code.__module__] for code in (parse_tsv, GlossaryEntry, Glossary)))
     key = hashlib.sha256(text.encode("utf-8")).hexdigest() + "\0" + readers
 
