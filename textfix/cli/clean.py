@@ -16,7 +16,7 @@ from textfix.model import Result
 from textfix.output import output_paths, write_atomic
 from textfix.pipeline import clean_decoded
 from textfix.read import Decoded, ReadOptions, read_path
-from textfix.render.terminal import MAX_WIDTH, MIN_WIDTH
+from textfix.render import MAX_WIDTH, MIN_WIDTH
 
 if TYPE_CHECKING:  # what only some runs use is imported where they use it: a one-file fix starts faster
     from textfix.batch import BatchConfig
