@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import logging
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -153,3 +155,15 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
               "textfix.glossary.tbx", "textfix.glossary.placeholders", "xml.etree.ElementTree",
               "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal"}
     assert loaded & unused == set()
+
+
+def test_textfix_logs_only_through_its_null_handler() -> None:
+    """Every textfix logger comes from ``textfix._log``, which puts a NullHandler on ``textfix``."""
+    from textfix._log import logger
+
+    assert any(isinstance(h, logging.NullHandler) for h in logging.getLogger("textfix").handlers)
+    assert logger("textfix.server").name == "textfix.server"
+    own = re.compile(r"getLogger\((?!\"trafilatura\")")
+    direct = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+              if path.name != "_log.py" and own.search(path.read_text(encoding="utf-8"))]
+    assert direct == []
