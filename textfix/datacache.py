@@ -39,7 +39,7 @@ import re
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -156,9 +156,10 @@ def _write(path: Path, data: bytes) -> None:
 
 
 #: A looked-up table of at most this many rows is read whole when opened (it costs less than a few queries).
-SMALL_TABLE = 2_048
+SMALL_TABLE = 256
 #: After this many queries a process reads the rest of the table whole (a corpus run asks for most of it).
 QUERIES_BEFORE_LOADING = 4_096
+_PREFETCH = 500  # words asked in one query (SQLite allows 32,766 parameters; a statement this long is quick)
 
 
 class Lookup(Generic[T]):
@@ -191,6 +192,23 @@ class Lookup(Generic[T]):
         """The value of ``word``, or ``default`` if the table has none."""
         found = self._known.get(word) if word in self._known or self._whole else self._query(word)
         return default if found is None else found
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Ask for ``words`` at once, a few hundred to a query (their answers then cost a dict look-up)."""
+        if self._whole:
+            return
+        with self._lock:
+            wanted = [word for word in dict.fromkeys(words) if word not in self._known]
+            self._queries += len(wanted)
+            if self._queries > QUERIES_BEFORE_LOADING:
+                self._load_all()
+                return
+            connection = self._connect()
+            for start in range(0, len(wanted), _PREFETCH):
+                chunk = wanted[start : start + _PREFETCH]
+                marks = ",".join("?" * len(chunk))
+                found = dict(connection.execute(f"SELECT word, value FROM rows WHERE word IN ({marks})", chunk))
+                self._known.update({word: _value(found[word]) if word in found else None for word in chunk})
 
     def _query(self, word: str) -> T | None:
         with self._lock:
