@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ._evidence import emissions, has_lexicon, zipf
+from ._evidence import emissions, has_lexicon, prefetch, zipf
 from ._lingua import lingua_best
 from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
@@ -47,6 +47,7 @@ def detect_document_language(text: str, languages: Sequence[str]) -> str:
         return candidates[0]
     if not all(has_lexicon(code) for code in candidates):
         return lingua_best(text[:20000], languages)[0]
+    prefetch(words, candidates)  # the word lists are then asked once each, not once per word
     counts: Counter[str] = Counter()
     for word, count in words.items():
         vote = _vote(word, candidates)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
 from textfix.datacache import Lookup, cached_lookup, cached_table, file_key, package_folder
 
-__all__ = ["COMMON", "MARKER_LETTERS", "common_words", "emissions", "has_lexicon", "zipf"]
+__all__ = ["COMMON", "MARKER_LETTERS", "common_words", "emissions", "has_lexicon", "prefetch", "zipf"]
 
 #: Letters that only one of the usual languages of a script writes.
 MARKER_LETTERS: dict[str, frozenset[str]] = {
@@ -116,6 +116,27 @@ def zipf(word: str, code: str) -> float:
     key = word.casefold().replace("’", "'")
     zipfs = _zipfs(code, _CYRILLIC.search(key) is not None)
     return zipfs.get(key, 0.0) if zipfs else 0.0
+
+
+def prefetch(words: Iterable[str], codes: Sequence[str]) -> None:
+    """Look ``words`` up in the lists of ``codes`` at once, so that :func:`zipf` finds them.
+
+    Only a speed-up (one query per list instead of one per word, where a list is asked
+    from textfix's cache): every answer is the one :func:`zipf` would give without it.
+    """
+    keys = {key for word in words for key in _keys(word)}
+    for cyrillic in (False, True):
+        half = [key for key in keys if (_CYRILLIC.search(key) is not None) is cyrillic]
+        for code in codes if half else ():
+            zipfs = _zipfs(code, cyrillic)
+            if isinstance(zipfs, Lookup):
+                zipfs.prefetch(half)
+
+
+def _keys(word: str) -> list[str]:
+    """The keys :func:`emissions` may ask :func:`zipf` about for ``word``: the word, and its parts."""
+    parts = [part for part in _PARTS.split(word) if part] if _PARTS.search(word) else []
+    return [key.casefold().replace("’", "'") for key in (word, *parts)]
 
 
 @lru_cache(maxsize=131072)
