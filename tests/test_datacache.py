@@ -133,7 +133,7 @@ def test_memo_stops_growing_on_disk_past_its_limit(cache: Path, monkeypatch: pyt
     assert (Memo("analyses", "k").get("a"), Memo("analyses", "k").get("d")) == (0, None)
 
 
-BIG = {f"word{i}": float(i) / 7 for i in range(datacache.SMALL_TABLE + 100)}
+BIG = {f"word{i}": float(i) / 7 for i in range(max(datacache.SMALL_TABLE, 1_200) + 100)}  # asked row by row
 
 
 @pytest.mark.parametrize("table", [BIG, {"und": 7.5, "der": 7.6}], ids=["asked row by row", "small: read whole"])
