@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,14 +47,20 @@ def _env(cache: Path) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], cache: Path) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(args: list[str], cache: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``args``."""
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run(args, cwd=ROOT, env=_env(cache), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           check=False)
-    elapsed = time.perf_counter() - start
+    elapsed, used = time.perf_counter() - start, _children_cpu() - cpu
     if done.returncode != 0:
         raise RuntimeError(f"{args!r} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-500:]}")
-    return elapsed
+    return elapsed, used
 
 
 def _fix(seed: Path) -> list[str]:
@@ -98,17 +105,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             "fix (cold)": (_fix(args.seed), None),
         }
         times = {name: float("inf") for name in commands}
+        cpu = dict(times)
         for round_ in range(args.repeat):
             for name, (command, cache) in commands.items():
                 folder = cache if cache is not None else Path(scratch) / f"cold-{round_}"
-                times[name] = min(times[name], _run(command, folder))
+                wall, used = _run(command, folder)
+                times[name], cpu[name] = min(times[name], wall), min(cpu[name], used)
         loaded = loaded_by_fix(args.seed, warm)
 
-    baseline, bare = times[BASELINE], times["python -c pass"]
-    print(f"best of {args.repeat} rounds, wall time in a fresh subprocess; seed {args.seed.name}")
-    print(f"{'command':<22} {'ms':>8} {'x ' + BASELINE:>22} {'x python':>9}")
+    baseline, bare, cpu_baseline = times[BASELINE], times["python -c pass"], cpu[BASELINE]
+    print(f"best of {args.repeat} rounds in a fresh subprocess each; seed {args.seed.name}")
+    print(f"{'command':<22} {'wall ms':>8} {'x ' + BASELINE:>22} {'x python':>9} {'cpu ms':>8} {'cpu x baseline':>15}")
     for name, seconds in times.items():
-        print(f"{name:<22} {seconds * 1000:>8.1f} {seconds / baseline:>22.2f} {seconds / bare:>9.2f}")
+        print(f"{name:<22} {seconds * 1000:>8.1f} {seconds / baseline:>22.2f} {seconds / bare:>9.2f} "
+              f"{cpu[name] * 1000:>8.1f} {cpu[name] / cpu_baseline:>15.2f}")
     print(f"goal: fix (warm) <= 1.5x {BASELINE}: {'met' if times['fix (warm)'] <= 1.5 * baseline else 'NOT met'}")
     print("heavy modules a one-file fix loads:")
     for name, present in loaded.items():
@@ -120,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seed": args.seed.name,
             "seconds": times,
             "ratios_to_baseline": {k: v / baseline for k, v in times.items()},
+            "cpu_seconds": cpu,
+            "cpu_ratios_to_baseline": {k: v / cpu_baseline for k, v in cpu.items()},
             "loaded_by_fix": loaded,
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

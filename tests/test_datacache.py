@@ -133,6 +133,77 @@ def test_memo_stops_growing_on_disk_past_its_limit(cache: Path, monkeypatch: pyt
     assert (Memo("analyses", "k").get("a"), Memo("analyses", "k").get("d")) == (0, None)
 
 
+BIG = {f"word{i}": float(i) / 7 for i in range(max(datacache.SMALL_TABLE, 1_200) + 100)}  # asked row by row
+
+
+@pytest.mark.parametrize("table", [BIG, {"und": 7.5, "der": 7.6}], ids=["asked row by row", "small: read whole"])
+def test_a_looked_up_table_answers_as_the_built_one(cache: Path, table: dict[str, float]) -> None:
+    calls: list[str] = []
+
+    def build() -> dict[str, float]:
+        calls.append("built")
+        return dict(table)
+
+    built = datacache.cached_lookup("lookup", "v1", build)
+    loaded = datacache.cached_lookup("lookup", "v1", build)
+    assert calls == ["built"] and isinstance(loaded, datacache.Lookup)
+    for word in [*list(table)[::97], "absent", ""]:
+        assert loaded.get(word) == built.get(word) == table.get(word)
+        assert loaded.get(word, -1.0) == table.get(word, -1.0)
+
+
+def test_a_process_that_keeps_asking_reads_the_table_whole(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datacache, "QUERIES_BEFORE_LOADING", 10)
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    loaded = datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert [loaded.get(word) for word in BIG] == list(BIG.values())
+    assert loaded.get("absent") is None
+
+
+def test_prefetched_words_are_asked_in_a_few_queries_and_answer_as_the_table(cache: Path) -> None:
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    loaded = datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert isinstance(loaded, datacache.Lookup)
+    statements: list[str] = []
+    loaded._connect().set_trace_callback(statements.append)
+    words = [*list(BIG)[:1200], "absent", "word3"]
+    loaded.prefetch(words)
+    assert len(statements) == 3  # 1,201 distinct words, 500 to a query
+    assert [loaded.get(word) for word in words] == [BIG.get(word) for word in words]
+    assert len(statements) == 3  # every answer was already there
+
+
+def test_a_looked_up_table_of_another_key_or_damaged_is_rebuilt(cache: Path) -> None:
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert datacache.cached_lookup("lookup", "v2", lambda: {"new": 1.0}) == {"new": 1.0}
+    for damaged in cache.glob("lookup-*.sqlite"):
+        damaged.write_bytes(b"not a database" * 100)
+    rebuilt = Builder({"a": 1})
+    assert datacache.cached_lookup("lookup", "v1", rebuilt) == {"a": 1} and rebuilt.calls == 1
+    assert datacache.cached_lookup("lookup", "v1", rebuilt).get("a") == 1 and rebuilt.calls == 1
+
+
+def test_a_looked_up_table_works_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    assert datacache.cached_lookup("lookup", "v1", lambda: {"a": 1}).get("a") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_forked_child_asks_its_own_connection(cache: Path) -> None:
+    datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    loaded = datacache.cached_lookup("lookup", "v1", lambda: BIG)
+    assert loaded.get("word1") == BIG["word1"]  # the parent opened its connection
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    child = os.fork()
+    if child == 0:  # pragma: no cover  (runs in the child)
+        os._exit(0 if loaded.get("word2") == BIG["word2"] and loaded.get("absent") is None else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert loaded.get("word3") == BIG["word3"]
+
+
 def test_word_frequencies_from_the_cache_equal_wordfreq(cache: Path) -> None:
     import wordfreq
 
@@ -253,3 +324,98 @@ def test_with_the_cache_off_a_regex_is_compiled_and_nothing_written(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     assert datacache.cached_regex("test", r"Kiew").findall("Kiew") == ["Kiew"]
     assert list(tmp_path.iterdir()) == []
+
+
+GLOSSARY_TSV = "id\tde\ten\tvariants\nkyiv\tKiew\tKyiv\tКиїв|Kiev\nzelensky\tSelenskyj\tZelensky\tЗеленський\n"
+GLOSSARY_TEXT = "Selensky sprach in Києві, nicht in Kiev, mit Зеленським."
+
+
+def _found(glossary_tsv: str) -> list[tuple[int, int, str, str, str | None]]:
+    from textfix.glossary import find_terms, parse_tsv
+
+    glossary = parse_tsv(glossary_tsv)  # a new object each time: nothing compiled in this process
+    return [(m.start, m.end, m.entry.id, m.form, m.near) for m in find_terms(GLOSSARY_TEXT, glossary)]
+
+
+def test_a_glossary_is_compiled_once_then_read_from_disk(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textfix.glossary import _fuzzy, _matcher
+
+    built = _found(GLOSSARY_TSV)
+    assert {found[2] for found in built} == {"kyiv", "zelensky"}
+    assert len(list(cache.glob("glossary-matcher-*.marshal"))) == len(list(cache.glob("glossary-fuzzy-*"))) == 1
+
+    def compile_again(_: object) -> object:
+        raise AssertionError("compiled again although the glossary is in the cache")
+
+    monkeypatch.setattr(_matcher, "plan", compile_again)
+    monkeypatch.setattr(_fuzzy, "plan", compile_again)
+    assert _found(GLOSSARY_TSV) == built
+
+
+def test_an_edited_glossary_is_compiled_anew(cache: Path) -> None:
+    before = _found(GLOSSARY_TSV)
+    after = _found(GLOSSARY_TSV.replace("Selenskyj\tZelensky\t", "Selenskyj\tZelensky\tSelensky|"))
+    assert (0, 8, "zelensky", "Selensky", "Selenskyj") in before  # one edit away from a form ...
+    assert (0, 8, "zelensky", "Selensky", None) in after  # ... until the edit makes it a variant
+    assert len(list(cache.glob("glossary-matcher-*.marshal"))) == 2
+
+
+def test_the_builtin_glossary_read_from_the_cache_equals_the_file(cache: Path) -> None:
+    from importlib import resources
+
+    from textfix.glossary import files
+
+    text = resources.files("textfix").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
+    parsed = files.parse_tsv(text).entries
+    assert files.builtin_glossary.__wrapped__().entries == parsed  # builds and writes the cache ...
+    assert len(list(cache.glob("glossary-builtin-*.marshal"))) == 1
+    assert files.builtin_glossary.__wrapped__().entries == parsed  # ... then reads it
+
+
+REGEX_PROBE = """
+import json, re, sys
+from textfix import datacache
+warmed = datacache.warm_regex_cache()
+pattern = re.compile(sys.argv[1], int(sys.argv[2]))
+found = [(m.start(), m.end(), m.groups()) for m in pattern.finditer(sys.argv[3])]
+print(json.dumps([warmed, pattern.flags, pattern.groups, dict(pattern.groupindex), found]))
+"""
+
+
+def _compile_in_a_process(cache: Path, source: str, flags: int, text: str) -> list[object]:
+    env = {**os.environ, "TEXTFIX_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", REGEX_PROBE, source, str(flags), text], env=env, capture_output=True,
+                          text=True, check=True)
+    return list(json.loads(done.stdout))
+
+
+@pytest.mark.parametrize(("source", "flags"), [(r"(?P<word>\w+)-(\d+)", 0), (r"straße|KIEW", int(re.IGNORECASE))])
+def test_patterns_a_run_compiled_are_found_compiled_by_the_next(cache: Path, source: str, flags: int) -> None:
+    text = "Kiew-12 und STRASSE-3, kiew straße"
+    first = _compile_in_a_process(cache, source, flags, text)
+    second = _compile_in_a_process(cache, source, flags, text)
+    fresh = re.compile(source, flags)
+    found = [[m.start(), m.end(), list(m.groups())] for m in fresh.finditer(text)]
+    expected = [fresh.flags, fresh.groups, dict(fresh.groupindex), found]
+    assert first[0] == 0 and first[1:] == expected  # nothing kept yet: compiled by re, kept at exit
+    assert second[0] != 0 and second[1:] == expected  # found in re's cache, made from the kept program
+
+
+def test_kept_regex_programs_are_what_re_compiles(cache: Path) -> None:
+    import marshal
+
+    _compile_in_a_process(cache, r"(?i)kyjiw|(?P<n>\d+)", 0, "Kyjiw 12")  # keeps what textfix's import compiled
+    (path,) = cache.glob("regex-programs-*.marshal")
+    _, programs = marshal.loads(path.read_bytes())
+    assert len(programs) > 1
+    for (source, flags), program in programs.items():
+        assert datacache._program(source, flags) == program, source
+
+
+@pytest.mark.parametrize("name", ["glossary.tsv", "debris_model.json"])
+def test_shipped_data_is_the_file_importlib_resources_reads(name: str) -> None:
+    from importlib import resources
+
+    assert datacache.shipped_data(name) == resources.files("textfix").joinpath("data", name).read_bytes()
+    with pytest.raises(OSError):
+        datacache.shipped_data("no-such-file.tsv")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import logging
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -145,7 +147,23 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     assert done.stdout == "Die NATO ist besorgt, sagte er.\n"
     loaded = set(done.stderr.split()[-1000:])
     assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
+    # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, and nothing is drawn.
     unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.batch._pool",
               "textfix.batch.jsonl", "textfix.batch.files", "textfix.translate", "textfix.server",
-              "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa"}
+              "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",
+              "textfix.render.html", "textfix.decisions", "textfix.cli._review",
+              "textfix.glossary.tbx", "textfix.glossary.placeholders", "xml.etree.ElementTree",
+              "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal"}
     assert loaded & unused == set()
+
+
+def test_textfix_logs_only_through_its_null_handler() -> None:
+    """Every textfix logger comes from ``textfix._log``, which puts a NullHandler on ``textfix``."""
+    from textfix._log import logger
+
+    assert any(isinstance(h, logging.NullHandler) for h in logging.getLogger("textfix").handlers)
+    assert logger("textfix.server").name == "textfix.server"
+    own = re.compile(r"getLogger\((?!\"trafilatura\")")
+    direct = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+              if path.name != "_log.py" and own.search(path.read_text(encoding="utf-8"))]
+    assert direct == []

@@ -10,7 +10,6 @@ The package is laid out as the pipeline (read → repair → segment → transla
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_names
@@ -114,5 +113,3 @@ __all__ = [
     "options_from_choices",
     "read_path",
 ]
-
-logging.getLogger(__name__).addHandler(logging.NullHandler())

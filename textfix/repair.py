@@ -11,13 +11,11 @@ order and composes their logs, so every change keeps the reason of the pass that
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
-
-import ftfy
-from ftfy.badness import is_bad
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .edits import OffsetMap, apply_edits, compose
 from .model import Edit, EditKind, Reason
@@ -46,12 +44,35 @@ _MOJIBAKE_PAIR = re.compile(
     r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
     rf"|[РС][{re.escape(_CP1251_CONTINUATIONS)}]"
 )
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
-    uncurl_quotes=False,  # „German“ and «Russian» quotes are right as they are
-    fix_line_breaks=False,  # line ends are the reader's business
-    explain=True,
-)
+if TYPE_CHECKING:
+    from ftfy import ExplanationStep, TextFixerConfig
+
+
+@cache
+def _ftfy_config() -> TextFixerConfig:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
+        uncurl_quotes=False,  # „German“ and «Russian» quotes are right as they are
+        fix_line_breaks=False,  # line ends are the reader's business
+        explain=True,
+    )
+
+
+def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep] | None]:
+    """ftfy on one line. ftfy is imported here, on first use: importing it is a third of a
+    one-file run's start-up, and the clean-line checks keep most texts from needing it."""
+    import ftfy
+
+    return ftfy.fix_and_explain(line, config=_ftfy_config())
+
+
+def _is_bad(line: str) -> bool:
+    """ftfy's badness measure (imported on first use, as in :func:`_fix_and_explain`)."""
+    from ftfy.badness import is_bad
+
+    return bool(is_bad(line))
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
 _ENTITY_REASON = Reason(EditKind.REPAIR, "html entity")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
@@ -72,6 +93,8 @@ def _decode_entity(entity: str) -> str:
     >>> _decode_entity("&amp;nbsp;")
     ' '
     """
+    import html  # its entity table costs 3 ms to import: only for a text that holds an entity
+
     text = entity
     for _ in range(8):
         decoded = html.unescape(text)
@@ -205,7 +228,7 @@ def fix_characters(text: str) -> list[Edit]:
     for start, line in _lines(text):
         if _CLEAN_LINE.fullmatch(line) and not _MOJIBAKE_PAIR.search(line):
             continue
-        fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
+        fixed, steps = _fix_and_explain(line)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
     return edits
@@ -227,9 +250,9 @@ def fix_unveiled_mojibake(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     for start, line in _lines(text):
-        if _CLEAN_LINE.fullmatch(line) or not is_bad(line):
+        if _CLEAN_LINE.fullmatch(line) or not _is_bad(line):
             continue
-        fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
+        fixed, steps = _fix_and_explain(line)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
     return edits

@@ -13,18 +13,42 @@ and picks exit codes.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import import_module
 from typing import Annotated, Any
 
-import typer
 
-from textfix._version import __version__
-from textfix.output import describe_os_error
+@contextlib.contextmanager
+def _start_up() -> Iterator[None]:
+    """No garbage collection while the commands are imported; what they made is then frozen
+    (:func:`gc.freeze`: left out of every later collection, as it would never be freed anyway).
 
-from ._common import app as _app
+    Importing the pipeline makes some 100,000 objects that live as long as the process
+    (modules, classes, patterns, tables); collecting meanwhile walks them some 50 times for
+    nothing (~10 ms of a one-file fix), and collecting once afterwards walks them all once.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+with _start_up():
+    import typer
+
+    from textfix._version import __version__
+    from textfix.datacache import warm_regex_cache
+    from textfix.output import describe_os_error
+
+    warm_regex_cache()  # before the commands' modules are imported: their patterns are then found compiled
+    from ._common import app as _app
 
 __all__ = ["app", "main"]
 
@@ -73,7 +97,8 @@ def main() -> None:
     stderr and exit 1; a reader that went away (``| head``) ends the command quietly.
     """
     code = 0
-    load_commands(sys.argv[1:])
+    with _start_up():
+        load_commands(sys.argv[1:])
     try:
         try:
             _app()

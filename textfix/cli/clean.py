@@ -1,26 +1,26 @@
 """``textfix segment``, ``fix`` and ``diff``: cleaning files, and showing what changed."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: typer reads the commands' annotations, and
+# as strings it would compile and evaluate each of them on every start (~5 ms of a one-file fix).
 import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from textfix.batch import BatchConfig, PipelineSetup, is_batch_input
-from textfix.decisions import DecisionBook, DecisionsSetup, apply_decisions
+from textfix.batch import is_batch_input
 from textfix.errors import OptionsError, TextfixError
 from textfix.model import Result
 from textfix.output import output_paths, write_atomic
 from textfix.pipeline import clean_decoded
 from textfix.read import Decoded, ReadOptions, read_path
-from textfix.render.html import write_page, write_pages
-from textfix.render.report import write_report
-from textfix.render.segments import render_segments
-from textfix.render.terminal import MAX_WIDTH, MIN_WIDTH, render_side_by_side
+from textfix.render import MAX_WIDTH, MIN_WIDTH
+
+if TYPE_CHECKING:  # what only some runs use is imported where they use it: a one-file fix starts faster
+    from textfix.batch import BatchConfig
+    from textfix.decisions import DecisionBook
 
 from ._common import (
     ALL_LANGUAGES,
@@ -50,7 +50,6 @@ from ._common import (
     with_recurring,
 )
 from ._progress import Progress
-from ._review import review_documents
 
 __all__ = ["diff", "fix", "segment"]
 
@@ -68,6 +67,8 @@ def segment(
     recurring: Recurring = "auto",
 ) -> None:
     """Show the spans of each input: text, foreign (with language), debris and duplicates."""
+    from textfix.render.segments import render_segments
+
     reading = choose_reading(encoding, errors, comments)
     results, failures = clean_all(files, choose_options(languages, lang), max_bytes=max_bytes, reading=reading,
                                   recurring=choose_recurring(recurring))
@@ -168,6 +169,9 @@ def fix(
         if in_place:
             fail("--in-place works on files, not on folders, globs or .jsonl inputs")
             raise typer.Exit(2)
+        from textfix.batch import BatchConfig, PipelineSetup
+        from textfix.decisions import DecisionsSetup
+
         setup = PipelineSetup(models_dir)
         config = BatchConfig(
             options=options, setup=setup if book is None else DecisionsSetup(setup, book), max_bytes=max_bytes,
@@ -227,10 +231,12 @@ def _read_all(
     return read, failures
 
 
-def _decision_book(path: Path | None) -> DecisionBook | None:
+def _decision_book(path: Path | None) -> "DecisionBook | None":
     """The decisions ``--decisions`` names (``None`` without it); a bad file exits 1."""
     if path is None:
         return None
+    from textfix.decisions import DecisionBook
+
     try:
         return DecisionBook.load(path)
     except TextfixError as error:
@@ -238,8 +244,10 @@ def _decision_book(path: Path | None) -> DecisionBook | None:
         raise typer.Exit(1) from error
 
 
-def _decide(book: DecisionBook, result: Result, name: str, *, alone: bool) -> Result:
+def _decide(book: "DecisionBook", result: Result, name: str, *, alone: bool) -> Result:
     """``result`` with the decisions made on it; one input with one document's decisions must match."""
+    from textfix.decisions import apply_decisions
+
     if alone and len(book) == 1 and book.find(result.original, name) is None:
         return apply_decisions(result, book.entries[0])  # refused: made on another text
     decided = book.apply(result, name)
@@ -251,6 +259,11 @@ def _decide(book: DecisionBook, result: Result, name: str, *, alone: bool) -> Re
 
 def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages: Path | None) -> int:
     """Write the JSON report and the review pages that were asked for; count the failures."""
+    if report is None and pages is None:
+        return 0
+    from textfix.render.html import write_pages
+    from textfix.render.report import write_report
+
     failures = 0
     for path, write in ((report, write_report), (pages, write_pages)):
         if path is None:
@@ -263,7 +276,7 @@ def _write_reviews(results: list[tuple[str, Result]], report: Path | None, pages
     return failures
 
 
-def _fix_corpus(files: list[str], output: Path | None, config: BatchConfig, field: str) -> int:
+def _fix_corpus(files: list[str], output: Path | None, config: "BatchConfig", field: str) -> int:
     """Folders, globs and JSON Lines go through a corpus run (:func:`textfix.batch.run_corpus`)."""
     from textfix.batch import run_corpus  # the pool, journal and streamer: only for corpus runs
 
@@ -330,6 +343,11 @@ def diff(
     Folders, globs and .jsonl files are reviewed document by document; with --html, one page
     each and an index.html that sorts them and collects the decisions made on every page.
     """
+    from textfix.render.html import write_page, write_pages
+    from textfix.render.terminal import render_side_by_side
+
+    from ._review import review_documents
+
     options = choose_options(
         languages, lang, translate=translate, to=to, keep_untranslated=keep_untranslated, glossary=True,
         glossary_files=glossary_files, no_builtin_glossary=no_builtin_glossary, min_confidence=min_confidence,

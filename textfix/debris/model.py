@@ -27,7 +27,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from textfix.datacache import shipped_data
 
 from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
 
@@ -107,7 +108,7 @@ def softmax(scores: Vector) -> Vector:
 @cache
 def load_model() -> LineModel:
     """The model shipped in ``textfix/data/debris_model.json`` (read once per process)."""
-    raw = json.loads(resources.files("textfix").joinpath("data", "debris_model.json").read_text(encoding="utf-8"))
+    raw = json.loads(shipped_data("debris_model.json"))
     return LineModel(raw["stage1"], raw["stage2"], float(raw["threshold"]))
 
 

@@ -25,12 +25,23 @@ glossary and finding its names), :mod:`.respell` (edits to canonical forms),
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textfix._lazy import lazy_names
+
 from .entry import GlossaryEntry
 from .files import builtin_glossary, load_glossaries, load_glossary, parse_csv, parse_tsv, to_tsv
-from .placeholders import Placeholder, protect, restore
 from .respell import glossary_edits, glossary_reason
-from .tbx import parse_tbx, to_tbx
 from .terms import Glossary, TermMatch, find_terms, nonstandard_terms
+
+if TYPE_CHECKING:  # imported on first use: TBX (XML) and translation's placeholders, which cleaning never needs
+    from .placeholders import Placeholder, protect, restore
+    from .tbx import parse_tbx, to_tbx
+
+__getattr__, __dir__ = lazy_names(__name__, {
+    "Placeholder": "placeholders", "protect": "placeholders", "restore": "placeholders",
+    "parse_tbx": "tbx", "to_tbx": "tbx",
+})  # fmt: skip
 
 __all__ = [
     "Glossary",

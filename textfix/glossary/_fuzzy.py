@@ -25,9 +25,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from textfix.datacache import cached_table
+
 from .entry import GlossaryEntry
 
-__all__ = ["MIN_EDIT_LETTERS", "FuzzyIndex", "NearMatch", "skeleton"]
+__all__ = ["MIN_EDIT_LETTERS", "FuzzyIndex", "NearMatch", "Plan", "plan", "skeleton"]
 
 #: Forms shorter than this match only through their skeleton, never with an edit ("Kiew"/"Kiel").
 MIN_EDIT_LETTERS = 5
@@ -84,25 +86,43 @@ class NearMatch:
     suffix: str = ""
 
 
-class FuzzyIndex:
-    """Every single-word form of a glossary, by its deletions as written and as a skeleton."""
+#: What an index is built from, as plain data (kept on disk): the forms in lower case, and
+#: deletion key → (entry index, form) and skeleton → (entry index, form).
+Plan = tuple[list[str], dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]
 
-    def __init__(self, entries: Sequence[GlossaryEntry]) -> None:
-        self._raw: dict[str, list[tuple[GlossaryEntry, str]]] = {}
-        self._skeletons: dict[str, list[tuple[GlossaryEntry, str]]] = {}
-        self.forms: set[str] = set()
+
+def plan(entries: Sequence[GlossaryEntry]) -> Plan:
+    """The forms and the two lookups of an index over ``entries``."""
+    forms: set[str] = set()
+    raw: dict[str, list[tuple[int, str]]] = {}
+    skeletons: dict[str, list[tuple[int, str]]] = {}
+    for index, entry in enumerate(entries):
+        for form in entry.all_forms():
+            if not _FORM.match(form) or form.isupper() or len(form) < _MIN_LETTERS:
+                continue
+            forms.add(form.lower())
+            latin = not any("\u0400" <= c <= "\u04ff" for c in form)
+            if latin and len(form) >= MIN_EDIT_LETTERS:
+                for key in _deletions(form.lower()):
+                    raw.setdefault(key, []).append((index, form))
+            skeletons.setdefault(skeleton(form), []).append((index, form))
+    return sorted(forms), raw, skeletons
+
+
+class FuzzyIndex:
+    """Every single-word form of a glossary, by its deletions as written and as a skeleton.
+
+    Built from :func:`plan`, or from a plan read from textfix's cache under ``key`` (see
+    :attr:`Glossary.digest`), as the glossary's matcher is.
+    """
+
+    def __init__(self, entries: Sequence[GlossaryEntry], key: str | None = None) -> None:
+        self._entries = tuple(entries)
+        built = plan(entries) if key is None else cached_table("glossary-fuzzy", key, lambda: plan(entries))
+        forms, self._raw, self._skeletons = built
+        self.forms: set[str] = set(forms)
         self._seen: dict[str, NearMatch | None] = {}
         self._words: dict[str, NearMatch | None] = {}
-        for entry in entries:
-            for form in entry.all_forms():
-                if not _FORM.match(form) or form.isupper() or len(form) < _MIN_LETTERS:
-                    continue
-                self.forms.add(form.lower())
-                latin = not any("\u0400" <= c <= "\u04ff" for c in form)
-                if latin and len(form) >= MIN_EDIT_LETTERS:
-                    for key in _deletions(form.lower()):
-                        self._raw.setdefault(key, []).append((entry, form))
-                self._skeletons.setdefault(skeleton(form), []).append((entry, form))
 
     def near(self, word: str) -> NearMatch | None:
         """The entry ``word`` is an unlisted spelling of, if exactly one entry is near it.
@@ -125,13 +145,14 @@ class FuzzyIndex:
     def _nearest(self, word: str) -> NearMatch | None:
         found: dict[str, NearMatch] = {}
         folded, bones = word.lower(), skeleton(word)
+        entries = self._entries
         for key in _deletions(folded):
-            for entry, form in self._raw.get(key, ()):
+            for index, form in self._raw.get(key, ()):
                 other = form.lower()
                 if not folded.startswith(other) and _distance(folded, other) <= 1:
-                    found.setdefault(entry.id, NearMatch(entry, form))
-        for entry, form in self._skeletons.get(bones, ()):
-            found.setdefault(entry.id, NearMatch(entry, form))
+                    found.setdefault(entries[index].id, NearMatch(entries[index], form))
+        for index, form in self._skeletons.get(bones, ()):
+            found.setdefault(entries[index].id, NearMatch(entries[index], form))
         return next(iter(found.values())) if len(found) == 1 else None
 
     def scan(self, text: str, taken: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, NearMatch]]:

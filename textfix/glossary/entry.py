@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["GlossaryEntry", "is_language_column", "variant_language"]
+__all__ = ["Fields", "GlossaryEntry", "is_language_column", "variant_language"]
+
+#: An entry as plain data: id, names, variants, type, source (:meth:`GlossaryEntry.fields`).
+Fields = tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...], str, str]
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9._-]*\Z")
 _LANGUAGE = re.compile(r"[a-z]{2}\Z")
@@ -95,6 +98,22 @@ class GlossaryEntry:
         """An entry from ``{"de": "Kiew", "en": ["Kyiv", ...]}``; the first form of a language is canonical."""
         pairs = tuple((lang, (forms,) if isinstance(forms, str) else tuple(forms)) for lang, forms in names.items())
         return cls(id, pairs, tuple(variants), type, source)
+
+    @classmethod
+    def checked(cls, fields: Fields) -> GlossaryEntry:
+        """The entry with these :meth:`fields`, taken from an entry that passed the checks.
+
+        For entries read back from textfix's cache (the built-in glossary): checking them
+        again would cost a one-file run more than finding the names in it.
+        """
+        entry = object.__new__(cls)
+        for name, value in zip(("id", "names", "variants", "type", "source"), fields, strict=True):
+            object.__setattr__(entry, name, value)
+        return entry
+
+    def fields(self) -> Fields:
+        """The entry as plain data: ``GlossaryEntry.checked(entry.fields()) == entry``."""
+        return self.id, self.names, self.variants, self.type, self.source
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from textfix.datacache import cached_table, code_key, shipped_data
 from textfix.errors import GlossaryError
 
-from .entry import GlossaryEntry, is_language_column
-from .tbx import parse_tbx
+from .entry import Fields, GlossaryEntry, is_language_column
 from .terms import Glossary
 
 __all__ = ["builtin_glossary", "load_glossaries", "load_glossary", "parse_csv", "parse_tsv", "to_tsv"]
@@ -151,6 +152,8 @@ def to_tsv(glossary: Glossary) -> str:
 
 def load_glossary(path: str | Path) -> Glossary:
     """A glossary file: ``.tsv`` (or ``.tab``, ``.txt``), ``.csv``, or ``.tbx`` (or ``.xml``)."""
+    from .tbx import parse_tbx  # XML: only for TBX files
+
     path = Path(path)
     name = str(path)
     parsers = {".tsv": parse_tsv, ".tab": parse_tsv, ".txt": parse_tsv, ".csv": parse_csv,
@@ -172,9 +175,19 @@ def load_glossary(path: str | Path) -> Glossary:
 
 @cache
 def builtin_glossary() -> Glossary:
-    """The glossary shipped with textfix (``textfix/data/glossary.tsv``), read once."""
-    text = resources.files("textfix").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
-    return parse_tsv(text, "textfix/data/glossary.tsv")
+    """The glossary shipped with textfix (``textfix/data/glossary.tsv``), read once.
+
+    Its checked entries are kept in textfix's cache, keyed by the file's text and the code
+    that reads it: parsing and checking them anew would cost a one-file run more than using them.
+    """
+    text = shipped_data("glossary.tsv").decode("utf-8")
+    readers = code_key(*(sys.modules[code.__module__] for code in (parse_tsv, GlossaryEntry, Glossary)))
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest() + "\0" + readers
+
+    def build() -> list[Fields]:
+        return [entry.fields() for entry in parse_tsv(text, "textfix/data/glossary.tsv")]
+
+    return Glossary(tuple(GlossaryEntry.checked(fields) for fields in cached_table("glossary-builtin", key, build)))
 
 
 def load_glossaries(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Glossary:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from textfix.datacache import code_key
+
 from ._fuzzy import FuzzyIndex
-from ._inflection import normalise, takes_s
+from ._inflection import normalise, paths, takes_s
 from ._matcher import Matcher
 from .entry import GlossaryEntry
 
@@ -84,12 +89,20 @@ class Glossary:
         return Glossary(tuple(entries))
 
     @cached_property
+    def digest(self) -> str:
+        """A hash of the entries, in order, and of the code that compiles them: the key under which
+        the compiled matcher and index are kept on disk (:mod:`textfix.datacache`)."""
+        fields = tuple(entry.fields() for entry in self.entries)
+        builders = code_key(*(sys.modules[code.__module__] for code in (paths, Matcher, FuzzyIndex, Glossary)))
+        return hashlib.sha256(marshal.dumps(fields) + builders.encode()).hexdigest()
+
+    @cached_property
     def _matcher(self) -> Matcher:
-        return Matcher(self.entries)
+        return Matcher(self.entries, self.digest)
 
     @cached_property
     def _fuzzy(self) -> FuzzyIndex:
-        return FuzzyIndex(self.entries)
+        return FuzzyIndex(self.entries, self.digest)
 
     @cached_property
     def languages(self) -> frozenset[str]:

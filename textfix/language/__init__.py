@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache, partial
 
-from ._evidence import emissions, has_lexicon, zipf
+from ._evidence import emissions, has_lexicon, prefetch, zipf
 from ._lingua import lingua_best
 from ._memo import Memo
 from ._runs import ForeignRun, labeller
@@ -66,11 +66,15 @@ def detect_document_language(text: str, languages: Sequence[str], *, words: Sequ
         return candidates[0]
     if not all(has_lexicon(code) for code in candidates):
         return lingua_best(text[:20000], languages)[0]
+    votes = _votes(candidates, as_written)
+    unseen = set(words).difference(votes)
+    if unseen:
+        prefetch(unseen, candidates)  # the word lists are then asked once each, not once per new word
     # Counting the votes of every word (not of each distinct word) keeps the loop in C.
-    counts = Counter(map(_votes(candidates, as_written).__getitem__, words))
+    counts = Counter(map(votes.__getitem__, words))
     counts.pop(None, None)
-    for winner, votes in counts.most_common(1):
-        if winner is not None and votes >= max(5, len(words) // 10):
+    for winner, count in counts.most_common(1):
+        if winner is not None and count >= max(5, len(words) // 10):
             return winner
     return lingua_best(text[:20000], languages)[0]
 

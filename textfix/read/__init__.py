@@ -10,11 +10,17 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textfix._lazy import lazy_names
 from textfix.errors import InputError, InputTooLargeError
 
 from .decode import ERRORS, LEGACY_ENCODINGS, TEXT_FORMATS, Decoded, ReadOptions, decode_bytes, line_ends
-from .html import Article, Block, extract_article
+
+if TYPE_CHECKING:  # imported on first use: plain text never needs the HTML reader
+    from .html import Article, Block, extract_article
+
+__getattr__, __dir__ = lazy_names(__name__, dict.fromkeys(["Article", "Block", "extract_article"], "html"))
 
 __all__ = [
     "ERRORS",
@@ -44,6 +50,8 @@ def html_to_text(markup: str, *, comments: bool = False) -> str:
     >>> html_to_text("<html><body><article><p>Die NATO ist besorgt, sagte er am Montag.</p></article></body></html>")
     'Die NATO ist besorgt, sagte er am Montag.\\n'
     """
+    from .html import extract_article
+
     return extract_article(markup, comments=comments).text
 
 
@@ -78,6 +86,8 @@ def _page(decoded: Decoded, name: str, comments: bool) -> Decoded:
         if not decoded.text.strip():
             raise InputError(f"{name}: empty page, no text")
         raise InputError(f"{name}: not an HTML page (no markup); rename it to .txt to clean it as text")
+    from .html import extract_article
+
     article = extract_article(decoded.text, comments=comments)
     if not article.blocks:
         raise InputError(f"{name}: no text found in the page")

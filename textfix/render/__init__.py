@@ -8,3 +8,8 @@
 
 Every view takes the kind of a change from :class:`textfix.model.EditKind`; none parses reasons.
 """
+
+#: The narrowest and widest views of ``textfix diff`` (:mod:`.terminal`): two columns of 19 to
+#: 498 characters and a separator. Here, so that the command line can bound ``--width``
+#: without importing the views.
+MIN_WIDTH, MAX_WIDTH = 41, 1000

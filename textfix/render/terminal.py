@@ -20,10 +20,9 @@ import re
 import shutil
 from collections.abc import Sequence
 
-from wcwidth import wcwidth
-
 from textfix.model import EditKind, Result
 
+from . import MAX_WIDTH, MIN_WIDTH
 from .align import Piece, Row, align, trimmed_side
 from .flags import flag_line, flags_by_row
 from .report import LOW_CONFIDENCE
@@ -42,8 +41,6 @@ _ANSI: dict[str, str] = {
 }
 _ANY_OTHER_KIND = "\x1b[4;37m"  # a kind without a style of its own is still marked
 _RESET = "\x1b[0m"
-#: The narrowest and widest views: two columns of 19 to 498 characters and a separator.
-MIN_WIDTH, MAX_WIDTH = 41, 1000
 _TOKEN = re.compile(r"\n|[^\S\n]+|\S+")
 
 #: A run of text and the style it is shown in (``None``: plain).
@@ -113,6 +110,8 @@ _ONE_COLUMN_EACH = re.compile(
 
 @functools.lru_cache(maxsize=4096)
 def _character_columns(character: str) -> int:
+    from wcwidth import wcwidth  # its tables cost 10 ms to import: only when a diff is drawn
+
     return max(wcwidth(character), 0)
 
 

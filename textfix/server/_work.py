@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textfix._log import logger
 from textfix.errors import InputError, MissingModelError, OptionsError, TextfixError
 from textfix.model import Result
 from textfix.options import DEFAULT_LANGUAGES, Options, parse_languages
@@ -42,7 +43,7 @@ __all__ = ["Reply", "WorkerSetup", "init_worker", "run_task", "worker_main"]
 Reply = tuple[int, bytes]
 Payload = Mapping[str, Any]
 
-_log = logging.getLogger("textfix.server")
+_log = logger("textfix.server")
 _WARM_UP = "Die NATO ist besorgt, sagte er am Montag.\n\nМы обеспокоены тем, что происходит на фронте.\n"
 
 

@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from textfix._log import logger
 from textfix.translate import ModelStore, default_models_dir
 
 from .limits import BodyLimit, RateLimiter, error_body, retry_after
@@ -39,7 +40,7 @@ __all__ = [
     "validation_message",
 ]
 
-_log = logging.getLogger("textfix.server")
+_log = logger("textfix.server")
 
 
 @dataclass

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import logging
 import multiprocessing
 import socket
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING
+
+from textfix._log import logger
 
 from . import _frames
 from ._work import Payload, Reply, WorkerSetup, worker_main
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PipelinePool", "Reply", "WorkerSetup", "WorkerStartError"]
 
-_log = logging.getLogger("textfix.server")
+_log = logger("textfix.server")
 
 #: Seconds a new worker may take to load its glossary and language models.
 START_TIMEOUT = 180.0
