@@ -23,10 +23,12 @@ from functools import lru_cache
 
 from textfix.language._evidence import common_words
 
-from ._vocab import MONTHS, VOCABULARY
+from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
 from .patterns import classify_paragraph
 
-__all__ = ["Features", "context_features", "is_plain_prose", "is_protected", "local_features", "tokens"]
+__all__ = [
+    "Features", "context_features", "is_plain_prose", "is_protected", "local_features", "reader_address", "tokens",
+]
 
 Features = dict[str, float]
 
@@ -57,6 +59,7 @@ _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 _QUOTED = re.compile(r"^[\"„“”«»‚‘']")
 _WIDTH_BINS = ((1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20"), (35, "21-35"))
 _LONG_PROSE = 16  # words of prose (common words, no site words) that make a paragraph, ended or not
+_PARAGRAPH_PER_SITE_WORD = 8  # words of a long paragraph of prose per site word it may have and stay protected
 _PROSE_WORDS = 12  # a sentence-final line this long with common words: prose the model need not weigh
 
 
@@ -135,6 +138,110 @@ def _name_pairs(raw_words: Sequence[str]) -> int:
     return pairs
 
 
+# A clause and the punctuation that ends it ("Schreiben Sie uns an", ":").
+_CLAUSE = re.compile(r"([^.!?:;,—–]+)([.!?:;,—–]*)")
+# Quoted speech: a quoted "you" or imperative is a person speaking, not the site.
+_QUOTATION = re.compile("[«„“\"][^«»„“”\"]*[»“”\"]")
+# A Russian or Ukrainian imperative (читайте, подпишитесь, натисніть, підпишіться) at the start of a clause.
+_CYRILLIC_IMPERATIVE = re.compile(r"^[а-яёіїєґ'’-]{3,}(?:йте|ите|іть|ьте|йтесь|итесь|ьтесь|іться|ітесь)$")
+# The site speaking of itself or asking to be written to: "this article", "unseren Newsletter",
+# "наш сайт", "цю статтю", "Schreiben Sie uns", "let us know".
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this|our) (?:\w+ ){0,2}?(?:article|story|report|page|site|website|newsletter|briefing|podcast|app"
+    r"|newsroom|journalism)\b"
+    r"|\b(?:let|contact|email|e-mail|tell|write to|message|follow|join) us\b"
+    r"|\b(?:diese[nmrs]?|unse?re?[nmrs]?) (?:\w+ )?(?:artikel|beitrag|beitrags|text|seite|website|webseite|newsletter"
+    r"|podcast|app|redaktion|journalismus|angebot|forum|community)\b|\bsie uns\b"
+    r"|(?<!\w)(?:эт(?:а|у|ой|ого|от|ом|и) (?:стат|материал|публикац|текст|новост)"
+    r"|наш(?:\w{0,3}) (?:сайт|канал|редакц|телеграм|рассылк|зеркал|журналист|подкаст|приложени)"
+    r"|ц(?:я|ю|ієї|ей|ього|ьому|і) (?:статт|матеріал|публікац|текст|новин)"
+    r"|наш(?:\w{0,3}) (?:сайт|канал|редакці|телеграм|розсилк|дзеркал|журналіст|подкаст|застосун))",
+    re.I,
+)
+
+
+def _addresses(raw_words: Sequence[str]) -> bool:
+    """A word of the clause (not its first) speaks to the reader: "you", "вы", a German "Sie" inside a sentence."""
+    return any(w.lower() in ADDRESS or (i and w in FORMAL_ADDRESS) for i, w in enumerate(raw_words))
+
+
+def _calls(raw_words: Sequence[str], end: str) -> bool:
+    """The clause opens with an imperative: "Sign up", "Schreiben Sie uns" (not a question), "подпишитесь"."""
+    first = raw_words[0].lower()
+    if first in CALLS or _CYRILLIC_IMPERATIVE.match(first):
+        return True
+    if len(raw_words) < 2 or raw_words[1] != "Sie" or not raw_words[0][:1].isupper():
+        return False
+    return first.endswith(("en", "rn", "ln")) and not end.startswith("?")  # "Schreiben Sie", not "Haben Sie ...?"
+
+
+@lru_cache(maxsize=16384)
+def reader_address(line: str) -> tuple[str, ...]:
+    """How the line speaks to its reader: ``address`` (you, Sie, вы), ``call`` (an imperative), ``self_reference``.
+
+    A site asks its readers to do something and speaks of itself; an article's prose rarely
+    does outside quotations, which are left out. ``address`` with ``call`` (``address_call``),
+    a line that opens with a call (``call_first``), or ``self_reference`` is evidence strong
+    enough to overrule the protection of a sentence (:func:`is_protected`): the model weighs it.
+
+    >>> reader_address("Sie haben Fragen zum Thema? Schreiben Sie uns an leser@beispiel.de")
+    ('address', 'call', 'address_call', 'self_reference')
+    >>> reader_address("Sign up here for our daily briefing on money and markets.")
+    ('call', 'call_first', 'self_reference')
+    >>> reader_address("Haben Sie das erwartet?"), reader_address('"Sign the petition," she said.')
+    (('address',), ())
+    """
+    text = _QUOTATION.sub(" ", line)
+    address = call = opens = False
+    for number, (clause, end) in enumerate(_CLAUSE.findall(text)):
+        raw_words = _TOKEN.findall(clause)
+        if raw_words:
+            address = address or _addresses(raw_words)
+            calling = _calls(raw_words, end)
+            call = call or calling
+            opens = opens or (calling and not number)
+    found = [
+        name for name, present in
+        (("address", address), ("call", call), ("address_call", address and call), ("call_first", opens)) if present
+    ]
+    if _SELF_REFERENCE.search(text):
+        found.append("self_reference")
+    return tuple(found)
+
+
+def _overrules_protection(line: str) -> bool:
+    """The site speaking to its reader (an imperative to "you", or of itself): a sentence that may be furniture."""
+    return any(name in ("address_call", "call_first", "self_reference") for name in reader_address(line))
+
+
+# What a line ends with in brackets or after a bar: "(Paul Smith-Kerr/CBN)", "| Bildrechte: ODR/Marcel Roth".
+_TAIL = re.compile(r"\(([^()]{2,80})\)$|\|\s*([^|]{2,80})$")
+
+
+def _credit_tail(line: str) -> bool:
+    """The line ends with an attribution: a bracket or a bar holding a slash or a word of the credit vocabulary."""
+    tail = _TAIL.search(line)
+    if tail is None:
+        return False
+    held = tail.group(1) or tail.group(2)
+    return "/" in held or any("credit" in _kinds(word) for word in tokens(held))
+
+
+def _credits_list(line: str) -> bool:
+    """Two names and two words of the byline vocabulary: "Reporting by A; Editing by B", "Text: A, Fotos: B"."""
+    raw_words = _TOKEN.findall(line)
+    roles = sum(1 for w in raw_words if "byline" in _kinds(w.lower()))
+    return roles >= 2 and _name_pairs(raw_words) >= 2
+
+
+def _names_only(raw_words: Sequence[str]) -> bool:
+    """Nothing but names and the words that join them: "Dirk Peters und Hanna Yilmaz", "Ирина Ковальчук"."""
+    joins = {"und", "and", "и", "і", "та", "von", "van", "de", "der"}
+    names = [w for w in raw_words if w.lower() not in joins]
+    shaped = all(w[:1].isupper() and w[1:2].islower() and not _is_common(w.lower()) for w in names)
+    return 2 <= len(names) <= 6 and shaped
+
+
 @lru_cache(maxsize=16384)
 def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one feature after another, read in order
     raw_words = _TOKEN.findall(line)
@@ -166,6 +273,10 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             found["name_pair"] = 1.0
             if count <= 6:
                 found["name_short"] = 1.0
+            if pairs >= 2:
+                found["name_pair_2"] = 1.0
+            if _names_only(raw_words):
+                found["names_only"] = 1.0
         kinds: dict[str, int] = {}
         for word in words:
             for kind in _kinds(word):
@@ -208,6 +319,9 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             for word in label_words:
                 for kind in _kinds(word):
                     found[f"label_{kind}"] = 1.0
+    if _credit_tail(stripped):
+        found["credit_tail"] = 1.0
+    found.update((f"reader_{name}", 1.0) for name in reader_address(line))
     pattern = classify_paragraph(line)
     if pattern:
         found[f"pattern_{pattern}"] = 1.0
@@ -237,6 +351,8 @@ def _prose(line: str) -> tuple[int, int, bool]:
         if kinds and not _is_common(word):  # "mehr", "больше", "read" are everyday words of prose
             site += ("widget" in kinds) + 2 * ("legal" in kinds or "credit" in kinds)
     if _URL.search(line) or _WIDGET_ICON.search(line):
+        site += 2
+    if _overrules_protection(line) or _credits_list(line):
         site += 2
     return len(words), site, bool(_SENTENCE_END.search(line))
 
@@ -275,7 +391,8 @@ def is_protected(line: str, inside_prose: bool) -> bool:
 
     A wrongly removed sentence costs a reader more than a kept "Teilen:": between the first and
     the last line of plain prose, any sentence with at most one site word stays; elsewhere, a
-    sentence of six words or more with at most one, and any line of sixteen words of prose.
+    sentence of six words or more with at most one, any line of sixteen words of prose, and
+    a paragraph of 32 words or more with at most one site word in eight.
 
     >>> is_protected("Es wäre aber mehr als ein weiterer Personalwechsel.", inside_prose=False)
     True
@@ -287,6 +404,8 @@ def is_protected(line: str, inside_prose: bool) -> bool:
     length, chrome, _ = _prose(line)
     if length >= _LONG_PROSE and chrome <= 1:
         return True  # sixteen words of prose are a paragraph, whatever its last character
+    if length >= 2 * _LONG_PROSE and chrome * _PARAGRAPH_PER_SITE_WORD <= length:
+        return True  # a long paragraph that mentions a link or an app now and then is still a paragraph
     words, site = _sentence(line)
     if not words:
         return False
