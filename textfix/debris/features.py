@@ -138,8 +138,9 @@ def _name_pairs(raw_words: Sequence[str]) -> int:
     return pairs
 
 
-# A clause and the punctuation that ends it ("Schreiben Sie uns an", ":").
-_CLAUSE = re.compile(r"([^.!?:;,—–]+)([.!?:;,—–]*)")
+# A sentence, and a clause of one.
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_CLAUSE = re.compile(r"[^:;,—–]+")
 # Quoted speech: a quoted "you" or imperative is a person speaking, not the site.
 _QUOTATION = re.compile("[«„“\"][^«»„“”\"]*[»“”\"]")
 # A Russian or Ukrainian imperative (читайте, подпишитесь, натисніть, підпишіться) at the start of a clause.
@@ -165,14 +166,14 @@ def _addresses(raw_words: Sequence[str]) -> bool:
     return any(w.lower() in ADDRESS or (i and w in FORMAL_ADDRESS) for i, w in enumerate(raw_words))
 
 
-def _calls(raw_words: Sequence[str], end: str) -> bool:
+def _calls(raw_words: Sequence[str], question: bool) -> bool:
     """The clause opens with an imperative: "Sign up", "Schreiben Sie uns" (not a question), "подпишитесь"."""
     first = raw_words[0].lower()
     if first in CALLS or _CYRILLIC_IMPERATIVE.match(first):
         return True
     if len(raw_words) < 2 or raw_words[1] != "Sie" or not raw_words[0][:1].isupper():
         return False
-    return first.endswith(("en", "rn", "ln")) and not end.startswith("?")  # "Schreiben Sie", not "Haben Sie ...?"
+    return first.endswith(("en", "rn", "ln")) and not question  # "Schreiben Sie", not "Haben Sie ...?"
 
 
 @lru_cache(maxsize=16384)
@@ -193,11 +194,15 @@ def reader_address(line: str) -> tuple[str, ...]:
     """
     text = _QUOTATION.sub(" ", line)
     address = call = opens = False
-    for number, (clause, end) in enumerate(_CLAUSE.findall(text)):
+    clauses = [
+        (clause, sentence.rstrip().endswith("?"))
+        for sentence in _SENTENCE.findall(text) for clause in _CLAUSE.findall(sentence)
+    ]
+    for number, (clause, question) in enumerate(clauses):
         raw_words = _TOKEN.findall(clause)
         if raw_words:
             address = address or _addresses(raw_words)
-            calling = _calls(raw_words, end)
+            calling = _calls(raw_words, question)
             call = call or calling
             opens = opens or (calling and not number)
     found = [
