@@ -112,8 +112,13 @@ def _verdict(probabilities: np.ndarray, classes: Sequence[str]) -> str:
     return max((c for c in classes if c != "text"), key=lambda c: p[c])
 
 
+DROPPED: set[str] = set()  # --drop: features left out of training (an ablation; the model gives them no weight)
+
+
 def _fit(features: list[Features], labels: list[str], c: float) -> tuple[DictVectorizer, LogisticRegression]:
     vectorizer = DictVectorizer()
+    if DROPPED:
+        features = [{k: v for k, v in f.items() if k not in DROPPED} for f in features]
     matrix = vectorizer.fit_transform(features)
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(matrix, labels)
@@ -254,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "it is stricter and chooses a lower threshold)",
     )
     parser.add_argument("--report", action="store_true", help="print the cross-validated mistakes")
+    parser.add_argument("--drop", action="append", default=[], metavar="FEATURE", help="leave a feature out (ablation)")
     args = parser.parse_args(argv)
+    DROPPED.update(args.drop)
     corpora = args.corpus or [d for d in DEFAULT_CORPORA if d.is_dir()]
     if any("heldout" in d.parts for d in corpora):
         parser.error("the held-out part is for measuring, never for training")

@@ -18,7 +18,8 @@ _WIDGET = """
     facebook twitter instagram youtube tiktok linkedin pinterest reddit threads bluesky mastodon rss podcast*
     listen audio video* watch playlist gallery slideshow click tap here menu search home homepage navigation
     skip content advertisement advert* sponsored partner* promo* offer* premium paywall plus unlock trial
-    terms imprint disclaimer contact careers jobs feedback topics tags tag keywords reading read min mins
+    terms imprint disclaimer contact careers jobs feedback topics tags tag keywords reading read min mins views
+    aufrufe просмотр* перегляд*
     minute minutes more less load close open expand toggle loading edition editions archive sitemap
     teilen geteilt abonn* anmeld* abmeld* einlogg* registrier* konto passwort datenschutz* einstellung*
     kommentar* antwort* benachrichtig* drucken mail versenden folgen folge follower anhören vorlesen hören

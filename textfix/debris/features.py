@@ -219,6 +219,22 @@ def _overrules_protection(line: str) -> bool:
     return any(name in ("address_call", "call_first", "self_reference") for name in reader_address(line))
 
 
+_DATE_WORDS = frozenset(
+    """
+    am um at on uhr h pm a.m p.m gmt utc cet cest mez mesz bst est edt pst
+    montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday
+    mon tue wed thu fri sat sun mo di mi do fr sa so
+    понедельник вторник среда четверг пятница суббота воскресенье в года г
+    понеділок вівторок середа четвер п'ятниця субота неділя о року р
+    """.split()
+)
+
+
+def _only_date_and_time(line: str) -> bool:
+    """Nothing but a date or a time and their words: "21.40 Uhr", "Sonntag, 9. Juni, 23.50 Uhr", "13 июня 2024"."""
+    return all(w.isdigit() or w in MONTHS or w in _DATE_WORDS for w in tokens(line.replace(".", " ")))
+
+
 # What a line ends with in brackets or after a bar: "(Paul Smith-Kerr/CBN)", "| Bildrechte: ODR/Marcel Roth".
 _TAIL = re.compile(r"\(([^()]{2,80})\)$|\|\s*([^|]{2,80})$")
 
@@ -307,6 +323,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
     elif "month" in found and digits:
         found["date"] = found["date_month"] = 1.0
     found.update((name, 1.0) for name, shape in _SHAPES if shape.search(stripped))
+    if ("date" in found or "time" in found) and _only_date_and_time(line):
+        found["date_only"] = 1.0
     separators = len(_SEPARATOR.findall(line))
     if separators:
         found["separator"] = 1.0
@@ -321,9 +339,10 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             value = stripped[label.end() - 1 :]
             if sum(c.isdigit() for c in value) * 2 >= sum(not c.isspace() for c in value):
                 found["label_number"] = 1.0
-            for word in label_words:
-                for kind in _kinds(word):
-                    found[f"label_{kind}"] = 1.0
+            kinds_of_label = {kind for word in label_words for kind in _kinds(word)}
+            found.update((f"label_{kind}", 1.0) for kind in kinds_of_label)
+            if not kinds_of_label:
+                found["label_plain"] = 1.0  # "Öffnungszeiten:", "Eintritt:": an info box's, not the site's
     if _credit_tail(stripped):
         found["credit_tail"] = 1.0
     found.update((f"reader_{name}", 1.0) for name in reader_address(line))
