@@ -173,6 +173,12 @@ def test_an_interview_question_to_you_stays() -> None:
         pytest.param("Reporting by Anna Berg in Kyiv and Tom Hale in Lviv; Editing by Mark Stone", False, id="credits"),
         pytest.param("Haben Sie das erwartet, fragte die Moderatorin den Minister am Ende der Sendung?", True, id="question"),
         pytest.param('"Sign the petition," the organisers told the crowd in front of the town hall.', True, id="quoted"),
+        pytest.param("A nurse prepares a dose of vaccine at a clinic in the city centre. (Paul Lind/Ledger)", False,
+                     id="caption-source"),
+        pytest.param("[2/5] Firefighters work through the night at the warehouse on the edge of the port.", False,
+                     id="gallery-counter"),
+        pytest.param("Das sagte der Fraktionschef am Montag in Berlin vor der Presse (CDU/CSU).", True,
+                     id="party-in-brackets"),
     ],
 )
 def test_strong_evidence_overrules_the_protection_of_a_sentence(line: str, protected: bool) -> None:

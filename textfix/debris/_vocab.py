@@ -44,7 +44,7 @@ _CREDIT = """
     picture-alliance keystone anp efe ansa xinhua tass ria ukrinform unian pap ctk apa sda ddp kna epd
     screenshot screenshots screengrab illustration illustrations graphic graphics grafik grafiken
     karte map collage montage bild bilder bildquelle bildrechte bildnachweis* fotonachweis* quelle quellen source
-    sources archiv archivbild infografik submitted
+    sources archiv archivbild infografik submitted pictured abgebildet
     archive file handout pool press-service pressestelle presseamt pressedienst
     фото фотография фотографии снимок иллюстрация коллаж скриншот скрин источник архив пресс-служба
     пресс-службы пресс-служб* графика карта кадр изображение инфографика схема

@@ -248,6 +248,23 @@ def _credit_tail(line: str) -> bool:
     return "/" in held or any("credit" in _kinds(word) for word in tokens(held))
 
 
+# Two capitalised words in a row, common or not: a photographer's name ("Paul Smith-Kerr").
+_PERSON = re.compile(r"[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ'’-]+\s[A-ZÄÖÜА-ЯЁІЇЄҐ][\w'’-]+")
+# A gallery's counter before a caption: "[1/3]", "2/12".
+_GALLERY_INDEX = re.compile(r"^\[?\d{1,2}\s?/\s?\d{1,2}\]?\s")
+
+
+def _caption_marks(line: str) -> bool:
+    """A caption's marks on a sentence: a gallery counter, or a source in brackets with a name or a credit word."""
+    if _GALLERY_INDEX.match(line):
+        return True
+    tail = _TAIL.search(line.rstrip())
+    if tail is None or not tail.group(1):
+        return False
+    held = tail.group(1)
+    return any("credit" in _kinds(w) for w in tokens(held)) or ("/" in held and bool(_PERSON.search(held)))
+
+
 def _credits_list(line: str) -> bool:
     """Two names and two words of the byline vocabulary: "Reporting by A; Editing by B", "Text: A, Fotos: B"."""
     raw_words = _TOKEN.findall(line)
@@ -345,6 +362,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
                 found["label_plain"] = 1.0  # "Öffnungszeiten:", "Eintritt:": an info box's, not the site's
     if _credit_tail(stripped):
         found["credit_tail"] = 1.0
+    if _GALLERY_INDEX.match(stripped):
+        found["gallery_index"] = 1.0
     found.update((f"reader_{name}", 1.0) for name in reader_address(line))
     pattern = classify_paragraph(line)
     if pattern:
@@ -376,7 +395,7 @@ def _prose(line: str) -> tuple[int, int, bool]:
             site += ("widget" in kinds) + 2 * ("legal" in kinds or "credit" in kinds)
     if _URL.search(line) or _WIDGET_ICON.search(line):
         site += 2
-    if _overrules_protection(line) or _credits_list(line):
+    if _overrules_protection(line) or _credits_list(line) or _caption_marks(line):
         site += 2
     return len(words), site, bool(_SENTENCE_END.search(line))
 
