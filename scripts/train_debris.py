@@ -97,7 +97,8 @@ def lines_of(documents: Sequence[GoldDocument]) -> list[list[Line]]:
             [
                 Line(
                     number, f, _label(document, a.start, a.end, a.content), a.fixed, len(a.content),
-                    is_plain_prose(a.content), is_protected(a.content, "inside_prose" in f), a.content,
+                    is_plain_prose(a.content), is_protected(a.content, "inside_prose" in f, "after_prose" in f),
+                    a.content,
                 )
                 for a, f in zip(article, features, strict=True)
             ]

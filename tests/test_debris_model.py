@@ -192,3 +192,10 @@ def test_a_long_paragraph_with_a_link_stays_protected() -> None:
         "festival season, as the city's own figures on https://example.org/air show year after year."
     )
     assert is_protected(line, inside_prose=False)
+
+
+def test_a_question_headline_after_the_prose_is_weighed_but_not_before_it() -> None:
+    teaser = "Night trains across the Alps: will the new timetable last beyond the summer?"
+    assert not is_protected(teaser, inside_prose=False, after_prose=True)
+    assert is_protected(teaser, inside_prose=False, after_prose=False)  # the article's own headline
+    assert is_protected("Weitere Vorstellungen: 8., 12. und 20. September, jeweils um 19 Uhr.", False, after_prose=True)

@@ -27,7 +27,8 @@ from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
 from .patterns import classify_paragraph
 
 __all__ = [
-    "Features", "context_features", "is_plain_prose", "is_protected", "local_features", "reader_address", "tokens",
+    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "local_features", "reader_address",
+    "tokens",
 ]
 
 Features = dict[str, float]
@@ -364,6 +365,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
         found["credit_tail"] = 1.0
     if _GALLERY_INDEX.match(stripped):
         found["gallery_index"] = 1.0
+    if is_teaser(stripped):
+        found["teaser"] = 1.0
     found.update((f"reader_{name}", 1.0) for name in reader_address(line))
     pattern = classify_paragraph(line)
     if pattern:
@@ -429,13 +432,35 @@ def _other_script(line: str) -> bool:
     return letters > 0 and len(_OUR_SCRIPTS.findall(line)) * 2 < letters
 
 
-def is_protected(line: str, inside_prose: bool) -> bool:
+# A kicker and a colon before the rest of a headline: "Weight-loss jabs: who can get them?".
+_KICKER = re.compile(r"^([^:!?.]{2,60}):\s+\S")
+_KICKER_WORDS = 6
+
+
+def is_teaser(line: str) -> bool:
+    """A headline of another article in its usual shape: a kicker, a colon and a question.
+
+    "Heathrow third runway: what happens next?", "Грузия после закона: уезжать ли снова?". After
+    the article's prose it overrules the protection of a sentence. (A kicker with a cue word
+    alone is not enough: "Weitere Vorstellungen: 8. und 12. September" is the article's.)
+
+    >>> is_teaser("Weight-loss jabs: who can get them on the NHS?"), is_teaser("Sie sagte: Wir bleiben hier.")
+    (True, False)
+    """
+    kicker = _KICKER.match(line)
+    if kicker is None or not 1 <= len(tokens(kicker.group(1))) <= _KICKER_WORDS:
+        return False
+    return line.rstrip().endswith("?")
+
+
+def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bool:
     """A sentence the model must not remove: plain prose, a short sentence among the prose, a clean sentence.
 
     A wrongly removed sentence costs a reader more than a kept "Teilen:": between the first and
     the last line of plain prose, any sentence with at most one site word stays; elsewhere, a
     sentence of six words or more with at most one, any line of sixteen words of prose, and
-    a paragraph of 32 words or more with at most one site word in eight.
+    a paragraph of 32 words or more with at most one site word in eight. After the prose
+    (``after_prose``), a line shaped like a teaser (:func:`is_teaser`) is not protected.
 
     >>> is_protected("Es wäre aber mehr als ein weiterer Personalwechsel.", inside_prose=False)
     True
@@ -444,6 +469,8 @@ def is_protected(line: str, inside_prose: bool) -> bool:
     """
     if _other_script(line):
         return True  # a quotation in Chinese or Arabic is the language stage's to judge, not furniture
+    if after_prose and is_teaser(line):
+        return False  # the tail's teasers are headlines, often whole questions: the model weighs them
     length, chrome, _ = _prose(line)
     if length >= _LONG_PROSE and chrome <= 1:
         return True  # sixteen words of prose are a paragraph, whatever its last character

@@ -218,7 +218,7 @@ class ArticleJudge:
         self.plain = [is_plain_prose(line) for line in contents]
         self.cells = [line.count(" | ") for line in contents]
         self._own: dict[int, tuple[Vector, Vector]] = {}
-        self._protected: dict[tuple[int, bool], bool] = {}
+        self._protected: dict[tuple[int, bool, bool], bool] = {}
         self._like: dict[tuple[int, int], bool] = {}
         self._first: dict[tuple[int, tuple[str, ...]], str] = {}
         self._second: dict[tuple[int, tuple[str, ...]], str | None] = {}
@@ -230,12 +230,12 @@ class ArticleJudge:
             found = self._own[index] = self.model.own(self.contents[index])
         return found
 
-    def protected(self, index: int, inside_prose: bool) -> bool:
+    def protected(self, index: int, inside_prose: bool, after_prose: bool) -> bool:
         """:func:`.features.is_protected` of line ``index``."""
-        key = (index, inside_prose)
+        key = (index, inside_prose, after_prose)
         found = self._protected.get(key)
         if found is None:
-            found = self._protected[key] = is_protected(self.contents[index], inside_prose)
+            found = self._protected[key] = is_protected(self.contents[index], inside_prose, after_prose)
         return found
 
     def like_headline(self, headline: int, index: int) -> bool:
@@ -313,7 +313,7 @@ def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | No
             decided.append(None)
             continue
         names = context(k)
-        if article.protected(index, "inside_prose" in names):
+        if article.protected(index, "inside_prose" in names, "after_prose" in names):
             decided.append(None)  # settled before anything costly is computed
             continue
         names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1)))
