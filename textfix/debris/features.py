@@ -147,17 +147,18 @@ _QUOTATION = re.compile("[«„“\"][^«»„“”\"]*[»“”\"]")
 # A Russian or Ukrainian imperative (читайте, подпишитесь, натисніть, підпишіться) at the start of a clause.
 _CYRILLIC_IMPERATIVE = re.compile(r"^[а-яёіїєґ'’-]{3,}(?:йте|ите|іть|ьте|йтесь|итесь|ьтесь|іться|ітесь)$")
 # The site speaking of itself or asking to be written to: "this article", "unseren Newsletter",
-# "наш сайт", "цю статтю", "Schreiben Sie uns", "let us know".
+# "наш сайт", "цю статтю", "Schreiben Sie uns", "let us know". Not its newsroom: "sagte er unserer
+# Redaktion", "рассказал нашей редакции" are the prose of a report.
 _SELF_REFERENCE = re.compile(
     r"\b(?:this|our) (?:\w+ ){0,2}?(?:article|story|report|page|site|website|newsletter|briefing|podcast|app"
-    r"|newsroom|journalism)\b"
+    r"|journalism)\b"
     r"|\b(?:let|contact|email|e-mail|tell|write to|message|follow|join) us\b"
     r"|\b(?:diese[nmrs]?|unse?re?[nmrs]?) (?:\w+ )?(?:artikel|beitrag|beitrags|text|seite|website|webseite|newsletter"
-    r"|podcast|app|redaktion|journalismus|angebot|forum|community)\b|\bsie uns\b"
+    r"|podcast|app|journalismus|angebot|forum|community)\b|\bsie uns\b"
     r"|(?<!\w)(?:эт(?:а|у|ой|ого|от|ом|и) (?:стат|материал|публикац|текст|новост)"
-    r"|наш(?:\w{0,3}) (?:сайт|канал|редакц|телеграм|рассылк|зеркал|журналист|подкаст|приложени)"
+    r"|наш(?:\w{0,3}) (?:сайт|канал|телеграм|рассылк|зеркал|журналист|подкаст|приложени)"
     r"|ц(?:я|ю|ієї|ей|ього|ьому|і) (?:статт|матеріал|публікац|текст|новин)"
-    r"|наш(?:\w{0,3}) (?:сайт|канал|редакці|телеграм|розсилк|дзеркал|журналіст|подкаст|застосун))",
+    r"|наш(?:\w{0,3}) (?:сайт|канал|телеграм|розсилк|дзеркал|журналіст|подкаст|застосун))",
     re.I,
 )
 
