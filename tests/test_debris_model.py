@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import textfix
-from textfix.debris.features import is_plain_prose, local_features
+from textfix.debris.features import is_plain_prose, is_protected, local_features
 from textfix.debris.model import CLASSES, ArticleJudge, LineModel, judge_lines, load_model
 from textfix.evaluate.gold import load_gold
 
@@ -136,3 +136,66 @@ def test_features_see_shapes_in_every_language() -> None:
     assert "duration" in local_features("Время чтения: 4 минуты")
     assert "name_pair" in local_features("Reporting by Sarah Miles; Editing by Tom Ray")
     assert "v_credit" in local_features("Фото пресс-службы")
+
+
+# An invented site again: its call to the reader is a whole sentence, as is the interview question.
+CALL_ARTICLE = """\
+Stadtwerke erhöhen die Preise für Fernwärme
+
+Die Stadtwerke haben am Dienstag angekündigt, die Preise für Fernwärme zum ersten Januar um durchschnittlich zwölf Prozent zu erhöhen. Betroffen sind rund 40.000 Haushalte im Stadtgebiet.
+
+Herr Kessler, haben Sie mit so viel Kritik an der Preiserhöhung gerechnet?
+
+Wir haben damit gerechnet, sagte der Geschäftsführer. Die Beschaffungskosten für Erdgas seien im vergangenen Jahr deutlich gestiegen, und das müsse man weitergeben.
+
+Der Mieterverein kündigte an, die Preisformel prüfen zu lassen, und rief die Betroffenen auf, Widerspruch einzulegen.
+
+Gefällt Ihnen dieser Beitrag? Empfehlen Sie uns weiter und abonnieren Sie unseren Abendbrief.
+"""
+
+
+def test_a_sentence_that_calls_the_reader_is_weighed_and_removed() -> None:
+    removed = _removed(CALL_ARTICLE)
+    assert removed == {
+        "Gefällt Ihnen dieser Beitrag? Empfehlen Sie uns weiter und abonnieren Sie unseren Abendbrief.": "boilerplate"
+    }
+
+
+def test_an_interview_question_to_you_stays() -> None:
+    assert "Herr Kessler, haben Sie mit so viel Kritik an der Preiserhöhung gerechnet?" in textfix.clean(CALL_ARTICLE).output
+
+
+@pytest.mark.parametrize(
+    ("line", "protected"),
+    [
+        pytest.param("Sign up here for our daily briefing on money and markets.", False, id="call-and-self-reference"),
+        pytest.param("Якщо ви помітили помилку, виділіть текст і натисніть Ctrl+Enter.", False, id="uk-imperative-to-you"),
+        pytest.param("Reporting by Anna Berg in Kyiv and Tom Hale in Lviv; Editing by Mark Stone", False, id="credits"),
+        pytest.param("Haben Sie das erwartet, fragte die Moderatorin den Minister am Ende der Sendung?", True, id="question"),
+        pytest.param('"Sign the petition," the organisers told the crowd in front of the town hall.', True, id="quoted"),
+        pytest.param("A nurse prepares a dose of vaccine at a clinic in the city centre. (Paul Lind/Ledger)", False,
+                     id="caption-source"),
+        pytest.param("[2/5] Firefighters work through the night at the warehouse on the edge of the port.", False,
+                     id="gallery-counter"),
+        pytest.param("Das sagte der Fraktionschef am Montag in Berlin vor der Presse (CDU/CSU).", True,
+                     id="party-in-brackets"),
+    ],
+)
+def test_strong_evidence_overrules_the_protection_of_a_sentence(line: str, protected: bool) -> None:
+    assert is_protected(line, inside_prose=True) is protected
+
+
+def test_a_long_paragraph_with_a_link_stays_protected() -> None:
+    line = (
+        "The air quality in the capital was horrific on Sunday, but also depressingly predictable, and the "
+        "extreme pollution events that happen across the north every November are not only a matter of the "
+        "festival season, as the city's own figures on https://example.org/air show year after year."
+    )
+    assert is_protected(line, inside_prose=False)
+
+
+def test_a_question_headline_after_the_prose_is_weighed_but_not_before_it() -> None:
+    teaser = "Night trains across the Alps: will the new timetable last beyond the summer?"
+    assert not is_protected(teaser, inside_prose=False, after_prose=True)
+    assert is_protected(teaser, inside_prose=False, after_prose=False)  # the article's own headline
+    assert is_protected("Weitere Vorstellungen: 8., 12. und 20. September, jeweils um 19 Uhr.", False, after_prose=True)

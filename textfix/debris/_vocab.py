@@ -9,7 +9,7 @@ abonniert, Abonnement).
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "VOCABULARY"]
+__all__ = ["ADDRESS", "CALLS", "FORMAL_ADDRESS", "MONTHS", "VOCABULARY"]
 
 _WIDGET = """
     share shares shared sharing tweet retweet like likes follow followers subscribe subscribed subscription
@@ -18,7 +18,8 @@ _WIDGET = """
     facebook twitter instagram youtube tiktok linkedin pinterest reddit threads bluesky mastodon rss podcast*
     listen audio video* watch playlist gallery slideshow click tap here menu search home homepage navigation
     skip content advertisement advert* sponsored partner* promo* offer* premium paywall plus unlock trial
-    terms imprint disclaimer contact careers jobs feedback topics tags tag keywords reading read min mins
+    terms imprint disclaimer contact careers jobs feedback topics tags tag keywords reading read min mins views
+    aufrufe просмотр* перегляд*
     minute minutes more less load close open expand toggle loading edition editions archive sitemap
     teilen geteilt abonn* anmeld* abmeld* einlogg* registrier* konto passwort datenschutz* einstellung*
     kommentar* antwort* benachrichtig* drucken mail versenden folgen folge follower anhören vorlesen hören
@@ -42,12 +43,13 @@ _CREDIT = """
     getty reuters afp ap epa dpa imago shutterstock istock alamy unsplash pexels flickr wikimedia commons
     picture-alliance keystone anp efe ansa xinhua tass ria ukrinform unian pap ctk apa sda ddp kna epd
     screenshot screenshots screengrab illustration illustrations graphic graphics grafik grafiken
-    karte map collage montage bild bilder bildquelle quelle quellen source sources archiv archivbild
+    karte map collage montage bild bilder bildquelle bildrechte bildnachweis* fotonachweis* quelle quellen source
+    sources archiv archivbild infografik submitted pictured abgebildet
     archive file handout pool press-service pressestelle presseamt pressedienst
     фото фотография фотографии снимок иллюстрация коллаж скриншот скрин источник архив пресс-служба
-    пресс-службы пресс-служб* графика карта
+    пресс-службы пресс-служб* графика карта кадр изображение инфографика схема
     фото світлина ілюстрація колаж скріншот скрін джерело архів пресслужба пресслужби пресс-служби
-    графіка мапа
+    графіка мапа кадр зображення інфографіка схема
 """
 _BYLINE = """
     by von text texte author authors autor autorin autoren writer writes written reporter reporters
@@ -83,6 +85,10 @@ _LEGAL = """
     nachdruck vervielfältigung genehmigung права защищены перепечатка разрешения воспроизведение
     захищені передрук дозволу відтворення
 """
+# The header labels of a mail or a forum post ("Betreff:", "Re:"): a message's own lines, not a site's.
+_MESSAGE = """
+    betreff subject re aw fwd wg
+"""
 #: Month names and their usual abbreviations (dates are the dateline's strongest shape).
 MONTHS = frozenset(
     """
@@ -106,5 +112,24 @@ VOCABULARY: dict[str, frozenset[str]] = {
         ("related", _RELATED),
         ("dateline", _DATELINE),
         ("legal", _LEGAL),
+        ("message", _MESSAGE),
     )
 }
+#: Words that address the reader, in lower case (German "Sie", "Ihr", ... count only capitalised
+#: inside a sentence: :data:`FORMAL_ADDRESS`).
+ADDRESS = frozenset(
+    """
+    you your yours yourself du dich dir dein deine deinen deinem deiner euch euer eure
+    вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим ваших вашу
+    ви ваші вашого вашої вашому вашій
+    """.split()
+)
+#: The German formal "you" as written inside a sentence (first letter capital).
+FORMAL_ADDRESS = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres".split())
+#: English verbs a site opens a call to its readers with ("Sign up", "Let us know", "Read more").
+CALLS = frozenset(
+    """
+    sign subscribe get follow download click tap read watch listen contact send email join support donate
+    tell share let visit register log try discover find check learn write reach enable install
+    """.split()
+)

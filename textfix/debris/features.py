@@ -23,10 +23,13 @@ from functools import lru_cache
 
 from textfix.language._evidence import common_words
 
-from ._vocab import MONTHS, VOCABULARY
+from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
 from .patterns import classify_paragraph
 
-__all__ = ["Features", "context_features", "is_plain_prose", "is_protected", "local_features", "tokens"]
+__all__ = [
+    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "local_features", "reader_address",
+    "tokens",
+]
 
 Features = dict[str, float]
 
@@ -57,6 +60,7 @@ _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 _QUOTED = re.compile(r"^[\"„“”«»‚‘']")
 _WIDTH_BINS = ((1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20"), (35, "21-35"))
 _LONG_PROSE = 16  # words of prose (common words, no site words) that make a paragraph, ended or not
+_PARAGRAPH_PER_SITE_WORD = 8  # words of a long paragraph of prose per site word it may have and stay protected
 _PROSE_WORDS = 12  # a sentence-final line this long with common words: prose the model need not weigh
 
 
@@ -135,6 +139,149 @@ def _name_pairs(raw_words: Sequence[str]) -> int:
     return pairs
 
 
+# A sentence, and a clause of one.
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_CLAUSE = re.compile(r"[^:;,—–]+")
+# Quoted speech: a quoted "you" or imperative is a person speaking, not the site.
+_QUOTATION = re.compile("[«„“\"][^«»„“”\"]*[»“”\"]")
+# A Russian or Ukrainian imperative (читайте, подпишитесь, натисніть, підпишіться) at the start of a clause.
+_CYRILLIC_IMPERATIVE = re.compile(r"^[а-яёіїєґ'’-]{3,}(?:йте|ите|іть|ьте|йтесь|итесь|ьтесь|іться|ітесь)$")
+# The site speaking of itself or asking to be written to: "this article", "unseren Newsletter",
+# "наш сайт", "цю статтю", "Schreiben Sie uns", "let us know". Not its newsroom: "sagte er unserer
+# Redaktion", "рассказал нашей редакции" are the prose of a report.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this|our) (?:\w+ ){0,2}?(?:article|story|report|page|site|website|newsletter|briefing|podcast|app"
+    r"|journalism)\b"
+    r"|\b(?:let|contact|email|e-mail|tell|write to|message|follow|join) us\b"
+    r"|\b(?:diese[nmrs]?|unse?re?[nmrs]?) (?:\w+ )?(?:artikel|beitrag|beitrags|text|seite|website|webseite|newsletter"
+    r"|podcast|app|journalismus|angebot|forum|community)\b|\bsie uns\b"
+    r"|(?<!\w)(?:эт(?:а|у|ой|ого|от|ом|и) (?:стат|материал|публикац|текст|новост)"
+    r"|наш(?:\w{0,3}) (?:сайт|канал|телеграм|рассылк|зеркал|журналист|подкаст|приложени)"
+    r"|ц(?:я|ю|ієї|ей|ього|ьому|і) (?:статт|матеріал|публікац|текст|новин)"
+    r"|наш(?:\w{0,3}) (?:сайт|канал|телеграм|розсилк|дзеркал|журналіст|подкаст|застосун))",
+    re.I,
+)
+
+
+def _addresses(raw_words: Sequence[str]) -> bool:
+    """A word of the clause (not its first) speaks to the reader: "you", "вы", a German "Sie" inside a sentence."""
+    return any(w.lower() in ADDRESS or (i and w in FORMAL_ADDRESS) for i, w in enumerate(raw_words))
+
+
+def _calls(raw_words: Sequence[str], question: bool) -> bool:
+    """The clause opens with an imperative: "Sign up", "Schreiben Sie uns" (not a question), "подпишитесь"."""
+    first = raw_words[0].lower()
+    if first in CALLS or _CYRILLIC_IMPERATIVE.match(first):
+        return True
+    if len(raw_words) < 2 or raw_words[1] != "Sie" or not raw_words[0][:1].isupper():
+        return False
+    return first.endswith(("en", "rn", "ln")) and not question  # "Schreiben Sie", not "Haben Sie ...?"
+
+
+@lru_cache(maxsize=16384)
+def reader_address(line: str) -> tuple[str, ...]:
+    """How the line speaks to its reader: ``address`` (you, Sie, вы), ``call`` (an imperative), ``self_reference``.
+
+    A site asks its readers to do something and speaks of itself; an article's prose rarely
+    does outside quotations, which are left out. ``address`` with ``call`` (``address_call``),
+    a line that opens with a call (``call_first``), or ``self_reference`` is evidence strong
+    enough to overrule the protection of a sentence (:func:`is_protected`): the model weighs it.
+
+    >>> reader_address("Sie haben Fragen zum Thema? Schreiben Sie uns an leser@beispiel.de")
+    ('address', 'call', 'address_call', 'self_reference')
+    >>> reader_address("Sign up here for our daily briefing on money and markets.")
+    ('call', 'call_first', 'self_reference')
+    >>> reader_address("Haben Sie das erwartet?"), reader_address('"Sign the petition," she said.')
+    (('address',), ())
+    """
+    text = _QUOTATION.sub(" ", line)
+    address = call = opens = False
+    clauses = [
+        (clause, sentence.rstrip().endswith("?"))
+        for sentence in _SENTENCE.findall(text) for clause in _CLAUSE.findall(sentence)
+    ]
+    for number, (clause, question) in enumerate(clauses):
+        raw_words = _TOKEN.findall(clause)
+        if raw_words:
+            address = address or _addresses(raw_words)
+            calling = _calls(raw_words, question)
+            call = call or calling
+            opens = opens or (calling and not number)
+    found = [
+        name for name, present in
+        (("address", address), ("call", call), ("address_call", address and call), ("call_first", opens)) if present
+    ]
+    if _SELF_REFERENCE.search(text):
+        found.append("self_reference")
+    return tuple(found)
+
+
+def _overrules_protection(line: str) -> bool:
+    """The site speaking to its reader (an imperative to "you", or of itself): a sentence that may be furniture."""
+    return any(name in ("address_call", "call_first", "self_reference") for name in reader_address(line))
+
+
+_DATE_WORDS = frozenset(
+    """
+    am um at on uhr h pm a.m p.m gmt utc cet cest mez mesz bst est edt pst
+    montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday
+    mon tue wed thu fri sat sun mo di mi do fr sa so
+    понедельник вторник среда четверг пятница суббота воскресенье в года г
+    понеділок вівторок середа четвер п'ятниця субота неділя о року р
+    """.split()
+)
+
+
+def _only_date_and_time(line: str) -> bool:
+    """Nothing but a date or a time and their words: "21.40 Uhr", "Sonntag, 9. Juni, 23.50 Uhr", "13 июня 2024"."""
+    return all(w.isdigit() or w in MONTHS or w in _DATE_WORDS for w in tokens(line.replace(".", " ")))
+
+
+# What a line ends with in brackets or after a bar: "(Paul Smith-Kerr/CBN)", "| Bildrechte: ODR/Marcel Roth".
+_TAIL = re.compile(r"\(([^()]{2,80})\)$|\|\s*([^|]{2,80})$")
+
+
+def _credit_tail(line: str) -> bool:
+    """The line ends with an attribution: a bracket or a bar holding a slash or a word of the credit vocabulary."""
+    tail = _TAIL.search(line)
+    if tail is None:
+        return False
+    held = tail.group(1) or tail.group(2)
+    return "/" in held or any("credit" in _kinds(word) for word in tokens(held))
+
+
+# Two capitalised words in a row, common or not: a photographer's name ("Paul Smith-Kerr").
+_PERSON = re.compile(r"[A-ZÄÖÜА-ЯЁІЇЄҐ][a-zäöüßа-яёіїєґ'’-]+\s[A-ZÄÖÜА-ЯЁІЇЄҐ][\w'’-]+")
+# A gallery's counter before a caption: "[1/3]", "2/12".
+_GALLERY_INDEX = re.compile(r"^\[?\d{1,2}\s?/\s?\d{1,2}\]?\s")
+
+
+def _caption_marks(line: str) -> bool:
+    """A caption's marks on a sentence: a gallery counter, or a source in brackets with a name or a credit word."""
+    if _GALLERY_INDEX.match(line):
+        return True
+    tail = _TAIL.search(line.rstrip())
+    if tail is None or not tail.group(1):
+        return False
+    held = tail.group(1)
+    return any("credit" in _kinds(w) for w in tokens(held)) or ("/" in held and bool(_PERSON.search(held)))
+
+
+def _credits_list(line: str) -> bool:
+    """Two names and two words of the byline vocabulary: "Reporting by A; Editing by B", "Text: A, Fotos: B"."""
+    raw_words = _TOKEN.findall(line)
+    roles = sum(1 for w in raw_words if "byline" in _kinds(w.lower()))
+    return roles >= 2 and _name_pairs(raw_words) >= 2
+
+
+def _names_only(raw_words: Sequence[str]) -> bool:
+    """Nothing but names and the words that join them: "Dirk Peters und Hanna Yilmaz", "Ирина Ковальчук"."""
+    joins = {"und", "and", "и", "і", "та", "von", "van", "de", "der"}
+    names = [w for w in raw_words if w.lower() not in joins]
+    shaped = all(w[:1].isupper() and w[1:2].islower() and not _is_common(w.lower()) for w in names)
+    return 2 <= len(names) <= 6 and shaped
+
+
 @lru_cache(maxsize=16384)
 def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one feature after another, read in order
     raw_words = _TOKEN.findall(line)
@@ -166,6 +313,10 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             found["name_pair"] = 1.0
             if count <= 6:
                 found["name_short"] = 1.0
+            if pairs >= 2:
+                found["name_pair_2"] = 1.0
+            if _names_only(raw_words):
+                found["names_only"] = 1.0
         kinds: dict[str, int] = {}
         for word in words:
             for kind in _kinds(word):
@@ -191,6 +342,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
     elif "month" in found and digits:
         found["date"] = found["date_month"] = 1.0
     found.update((name, 1.0) for name, shape in _SHAPES if shape.search(stripped))
+    if ("date" in found or "time" in found) and _only_date_and_time(line):
+        found["date_only"] = 1.0
     separators = len(_SEPARATOR.findall(line))
     if separators:
         found["separator"] = 1.0
@@ -205,9 +358,17 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
             value = stripped[label.end() - 1 :]
             if sum(c.isdigit() for c in value) * 2 >= sum(not c.isspace() for c in value):
                 found["label_number"] = 1.0
-            for word in label_words:
-                for kind in _kinds(word):
-                    found[f"label_{kind}"] = 1.0
+            kinds_of_label = {kind for word in label_words for kind in _kinds(word)}
+            found.update((f"label_{kind}", 1.0) for kind in kinds_of_label)
+            if not kinds_of_label:
+                found["label_plain"] = 1.0  # "Öffnungszeiten:", "Eintritt:": an info box's, not the site's
+    if _credit_tail(stripped):
+        found["credit_tail"] = 1.0
+    if _GALLERY_INDEX.match(stripped):
+        found["gallery_index"] = 1.0
+    if is_teaser(stripped):
+        found["teaser"] = 1.0
+    found.update((f"reader_{name}", 1.0) for name in reader_address(line))
     pattern = classify_paragraph(line)
     if pattern:
         found[f"pattern_{pattern}"] = 1.0
@@ -237,6 +398,8 @@ def _prose(line: str) -> tuple[int, int, bool]:
         if kinds and not _is_common(word):  # "mehr", "больше", "read" are everyday words of prose
             site += ("widget" in kinds) + 2 * ("legal" in kinds or "credit" in kinds)
     if _URL.search(line) or _WIDGET_ICON.search(line):
+        site += 2
+    if _overrules_protection(line) or _credits_list(line) or _caption_marks(line):
         site += 2
     return len(words), site, bool(_SENTENCE_END.search(line))
 
@@ -270,12 +433,35 @@ def _other_script(line: str) -> bool:
     return letters > 0 and len(_OUR_SCRIPTS.findall(line)) * 2 < letters
 
 
-def is_protected(line: str, inside_prose: bool) -> bool:
+# A kicker and a colon before the rest of a headline: "Weight-loss jabs: who can get them?".
+_KICKER = re.compile(r"^([^:!?.]{2,60}):\s+\S")
+_KICKER_WORDS = 6
+
+
+def is_teaser(line: str) -> bool:
+    """A headline of another article in its usual shape: a kicker, a colon and a question.
+
+    "Heathrow third runway: what happens next?", "Грузия после закона: уезжать ли снова?". After
+    the article's prose it overrules the protection of a sentence. (A kicker with a cue word
+    alone is not enough: "Weitere Vorstellungen: 8. und 12. September" is the article's.)
+
+    >>> is_teaser("Weight-loss jabs: who can get them on the NHS?"), is_teaser("Sie sagte: Wir bleiben hier.")
+    (True, False)
+    """
+    kicker = _KICKER.match(line)
+    if kicker is None or not 1 <= len(tokens(kicker.group(1))) <= _KICKER_WORDS:
+        return False
+    return line.rstrip().endswith("?")
+
+
+def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bool:
     """A sentence the model must not remove: plain prose, a short sentence among the prose, a clean sentence.
 
     A wrongly removed sentence costs a reader more than a kept "Teilen:": between the first and
     the last line of plain prose, any sentence with at most one site word stays; elsewhere, a
-    sentence of six words or more with at most one, and any line of sixteen words of prose.
+    sentence of six words or more with at most one, any line of sixteen words of prose, and
+    a paragraph of 32 words or more with at most one site word in eight. After the prose
+    (``after_prose``), a line shaped like a teaser (:func:`is_teaser`) is not protected.
 
     >>> is_protected("Es wäre aber mehr als ein weiterer Personalwechsel.", inside_prose=False)
     True
@@ -284,9 +470,13 @@ def is_protected(line: str, inside_prose: bool) -> bool:
     """
     if _other_script(line):
         return True  # a quotation in Chinese or Arabic is the language stage's to judge, not furniture
+    if after_prose and is_teaser(line):
+        return False  # the tail's teasers are headlines, often whole questions: the model weighs them
     length, chrome, _ = _prose(line)
     if length >= _LONG_PROSE and chrome <= 1:
         return True  # sixteen words of prose are a paragraph, whatever its last character
+    if length >= 2 * _LONG_PROSE and chrome * _PARAGRAPH_PER_SITE_WORD <= length:
+        return True  # a long paragraph that mentions a link or an app now and then is still a paragraph
     words, site = _sentence(line)
     if not words:
         return False

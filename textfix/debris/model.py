@@ -33,8 +33,8 @@ from textfix.datacache import shipped_data
 from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
 
 __all__ = [
-    "CLASSES", "FIRST_STAGE_TEXT", "ArticleJudge", "LineModel", "document_features", "judge_lines", "load_model",
-    "neighbour_features",
+    "CLASSES", "FIRST_STAGE_TEXT", "PLAIN", "ArticleJudge", "LineModel", "document_features", "judge_lines",
+    "load_model", "neighbour_features",
 ]
 
 #: What a line may be: article text or one class of furniture.
@@ -44,6 +44,8 @@ _MAX_ROUNDS = 8
 _CACHE = 50_000  # lines whose own scores are remembered (a corpus run sees its chrome again and again)
 #: Stage one calls a line text at this probability: its verdicts are only the neighbours' context.
 FIRST_STAGE_TEXT = 0.5
+#: The neighbours' verdict on a line of plain prose (text the model never weighs).
+PLAIN = "plain"
 
 
 Vector = tuple[float, ...]
@@ -147,15 +149,21 @@ def document_features(contents: Sequence[str]) -> list[Features]:
 
 
 def _neighbours(before: str | None, after: str | None) -> list[str]:
-    """The names of the stage-two features that say what the neighbours are."""
+    """The names of the stage-two features that say what the neighbours are.
+
+    A neighbour that is plain prose (:data:`PLAIN`) is text, and says so apart: a short line
+    right before a paragraph of prose is likelier its subheading than a teaser of the tail.
+    """
     before, after = _known(before), _known(after)
     found = []
     for side, verdict in (("prev", before), ("next", after)):
         if verdict is None:
             found.append(f"nb_{side}_edge")
+        elif verdict == PLAIN:
+            found.append(f"nb_{side}_plain")
         elif verdict != "text":
             found += [f"nb_{side}_debris", f"nb_{side}_{verdict}"]
-    if before not in (None, "text") and after not in (None, "text"):
+    if before not in (None, "text", PLAIN) and after not in (None, "text", PLAIN):
         found.append("nb_between")
     return found
 
@@ -164,14 +172,14 @@ def neighbour_features(features: Features, before: str | None, after: str | None
     """Stage-two features: the line's own and the first stage's verdicts on its neighbours.
 
     ``before``/``after`` are the likeliest classes of the previous and next line
-    (``None`` at the edges of the article).
+    (:data:`PLAIN` for plain prose, ``None`` at the edges of the article).
     """
     return {**features, **dict.fromkeys(_neighbours(before, after), 1.0)}
 
 
 def _known(verdict: str | None) -> str | None:
     """A class of :data:`CLASSES`; the patterns' other reasons (markup, no text, duplicates) are ``other``."""
-    return verdict if verdict is None or verdict in CLASSES else "other"
+    return verdict if verdict is None or verdict in CLASSES or verdict == PLAIN else "other"
 
 
 def _furniture(p: Vector) -> str:
@@ -211,7 +219,7 @@ class ArticleJudge:
         self.plain = [is_plain_prose(line) for line in contents]
         self.cells = [line.count(" | ") for line in contents]
         self._own: dict[int, tuple[Vector, Vector]] = {}
-        self._protected: dict[tuple[int, bool], bool] = {}
+        self._protected: dict[tuple[int, bool, bool], bool] = {}
         self._like: dict[tuple[int, int], bool] = {}
         self._first: dict[tuple[int, tuple[str, ...]], str] = {}
         self._second: dict[tuple[int, tuple[str, ...]], str | None] = {}
@@ -223,12 +231,12 @@ class ArticleJudge:
             found = self._own[index] = self.model.own(self.contents[index])
         return found
 
-    def protected(self, index: int, inside_prose: bool) -> bool:
+    def protected(self, index: int, inside_prose: bool, after_prose: bool) -> bool:
         """:func:`.features.is_protected` of line ``index``."""
-        key = (index, inside_prose)
+        key = (index, inside_prose, after_prose)
         found = self._protected.get(key)
         if found is None:
-            found = self._protected[key] = is_protected(self.contents[index], inside_prose)
+            found = self._protected[key] = is_protected(self.contents[index], inside_prose, after_prose)
         return found
 
     def like_headline(self, headline: int, index: int) -> bool:
@@ -297,7 +305,7 @@ def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | No
         if k < 0 or k >= count:
             return None
         if fixed[k] is not None or article.plain[alive[k]]:
-            return fixed[k] or "text"  # the patterns' verdict stands; plain prose is text
+            return fixed[k] or PLAIN  # the patterns' verdict stands; plain prose is text
         return article.first(alive[k], context(k))
 
     decided: list[str | None] = []
@@ -306,7 +314,7 @@ def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | No
             decided.append(None)
             continue
         names = context(k)
-        if article.protected(index, "inside_prose" in names):
+        if article.protected(index, "inside_prose" in names, "after_prose" in names):
             decided.append(None)  # settled before anything costly is computed
             continue
         names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1)))
