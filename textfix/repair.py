@@ -34,17 +34,22 @@ __all__ = [
 
 _ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A line made only of these characters cannot hold mojibake or other damage ftfy repairs.
-_CLEAN_LINE = re.compile(
-    r"[\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac]*"
+_CLEAN_CHARS = (
+    r"\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac"
 )
+# One character outside that set (a line end is no character of a line): found by one scan of the whole text.
+_UNCLEAN = re.compile(f"[^\n{_CLEAN_CHARS}]")
 # ...unless a UTF-8 lead byte read as Latin-1 stands before a continuation byte read the same way ("Ä°", "Ã¼"),
 # or Cyrillic UTF-8 was read as windows-1251: its lead bytes D0/D1 are "Р"/"С" there, and every continuation
 # byte (80-BF) is a character of the clean set or beside it ("РєР°Рє" for "как"). Real Ukrainian can pair them
 # too ("Рівне"): such a line only costs an ftfy call, which leaves it as it is.
 _CP1251_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
-_MOJIBAKE_PAIR = re.compile(
-    r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-    rf"|[РС][{re.escape(_CP1251_CONTINUATIONS)}]"
+# Two patterns, not one alternation: each starts with a character class, which the scan skips to quickly.
+_MOJIBAKE_PAIRS = (
+    re.compile(
+        r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    ),
+    re.compile(rf"[РС][{re.escape(_CP1251_CONTINUATIONS)}]"),
 )
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
@@ -130,11 +135,24 @@ def fix_entities(text: str) -> list[Edit]:
     return [edit for i, edit in enumerate(edits) if i not in kept]
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+def _suspect_lines(text: str, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of each line, in order, where one of ``patterns`` (none matching a line end) matches.
+
+    A few scans of the whole text in C instead of a pattern or two per line: most lines
+    hold nothing for ftfy, and most texts have no line that does.
+    """
+    starts: set[int] = set()
+    for pattern in patterns:
+        position = 0
+        while (found := pattern.search(text, position)) is not None:
+            start = text.rfind("\n", 0, found.start()) + 1
+            starts.add(start)
+            position = text.find("\n", found.end())
+            if position < 0:
+                break
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield start, text[start : end if end >= 0 else len(text)]
 
 
 def _explain(steps: Sequence[tuple[str, str]]) -> Reason:
@@ -202,9 +220,7 @@ def fix_characters(text: str) -> list[Edit]:
     skipped: they cannot hold what ftfy repairs, and skipping them keeps cleaning fast.
     """
     edits: list[Edit] = []
-    for start, line in _lines(text):
-        if _CLEAN_LINE.fullmatch(line) and not _MOJIBAKE_PAIR.search(line):
-            continue
+    for start, line in _suspect_lines(text, (_UNCLEAN, *_MOJIBAKE_PAIRS)):
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
@@ -226,8 +242,8 @@ def fix_unveiled_mojibake(text: str) -> list[Edit]:
     'América'
     """
     edits: list[Edit] = []
-    for start, line in _lines(text):
-        if _CLEAN_LINE.fullmatch(line) or not is_bad(line):
+    for start, line in _suspect_lines(text, (_UNCLEAN,)):
+        if not is_bad(line):
             continue
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
         if fixed != line:
