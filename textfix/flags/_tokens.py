@@ -14,12 +14,14 @@ flag needs them.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from ._lexicon import ALL, BEST_SHIFT, NAME, NOUN, NUM, UNKNOWN, classes
 
 __all__ = ["CAPITAL", "PUNCT", "Words"]
 
-_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
+# Possessive quantifiers: the same tokens (a separator is no word character), without backtracking.
+_TOKEN = re.compile(r"\w++(?:[-’'.]\w++)*+|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: The classes of a punctuation mark: no word class at all.
 PUNCT = 1 << 31
@@ -41,7 +43,11 @@ class Words:
     def of(cls, text: str, start: int, end: int, language: str) -> Words:
         texts = _TOKEN.findall(text, start, end)
         known = _TABLES.setdefault(language, {})
-        bits = [known.get(t) or _learn(t, language, known) for t in texts]
+        bits = list(map(known.get, texts, repeat(0)))  # the look-ups in C; 0: not known yet (known tokens have bits)
+        if 0 in bits:
+            for i, found in enumerate(bits):
+                if not found:
+                    bits[i] = _learn(texts[i], language, known)
         return cls(text, start, end, language, texts, bits)
 
     def __len__(self) -> int:
