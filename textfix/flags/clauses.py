@@ -85,6 +85,8 @@ _NOT_FINITE = NOUN | DET | PREP | PRON | CAPITAL
 _VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
 _ATTRIBUTION = {"de": frozenset({"so", "laut", "zufolge"}), "en": frozenset({"according"})}
+#: Words (lower-cased) that open a clause segment as :func:`_read_word` sees it, beside subordinators.
+_OPENERS = {language: _RELATIVE[language] | _ATTRIBUTION[language] for language in _RELATIVE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ def scan_words(w: Words) -> SentenceScan:
     enders = (_ENDERS_EN if w.language == "en" else _ENDERS) | PREP
     previous_word = pending_end = False
     sentence = end_at = 0
+    openers = _OPENERS[w.language]
+    relative_second = _RELATIVE["de"] if w.language == "de" else frozenset()  # "…, in dem …"
     junctions_before = 0
     for i, raw in enumerate(all_bits):
         if raw & PUNCT:
@@ -232,7 +236,13 @@ def scan_words(w: Words) -> SentenceScan:
                     if clause.verb_last:
                         _close_clause(w, i, clause, scan)
                     clause, main_finite = _Clause(i), False
-        if i - clause.start < 2 or (raw & FIN and not raw & _NOT_FINITE):  # the test _read_word makes, without a call
+        # Only a word that can change the clause state is read (the tests _read_word makes, without a call).
+        position = i - clause.start
+        if (
+            (raw & FIN and not raw & _NOT_FINITE)
+            or (position == 0 and (raw & SUBORD or texts[i].lower() in openers))
+            or (position == 1 and texts[i] in relative_second)
+        ):
             _read_word(w, i, clause)
         previous_word = True
     _close_clause(w, len(texts), clause, scan)
