@@ -70,12 +70,14 @@ class Words:
 _TABLES: dict[str, dict[str, int]] = {}
 #: The most word forms a table keeps before it starts afresh (bounded memory on endless corpora).
 _TABLE_LIMIT = 400_000
+#: Numbers up to this length are kept too: a few thousand forms (years, counts) that recur in every text.
+_SHORT_NUMBER = 4
 
 
 def _learn(token: str, language: str, known: dict[str, int]) -> int:
-    """Classes of a token the table does not hold yet; the table keeps them (numbers aside)."""
+    """Classes of a token the table does not hold yet; the table keeps them (long numbers aside)."""
     bits = _classes(token, language) | (CAPITAL if token[0].isupper() else 0)
-    if not bits & NUM:
+    if not bits & NUM or len(token) <= _SHORT_NUMBER:
         if len(known) > _TABLE_LIMIT:
             known.clear()
         known[token] = bits
