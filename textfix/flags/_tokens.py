@@ -41,7 +41,7 @@ class Words:
 
     @classmethod
     def of(cls, text: str, start: int, end: int, language: str) -> Words:
-        texts = _TOKEN.findall(text, start, end)
+        texts = _tokenise(text, start, end)
         known = _TABLES.setdefault(language, {})
         bits = list(map(known.get, texts, repeat(0)))  # the look-ups in C; 0: not known yet (known tokens have bits)
         if 0 in bits:
@@ -64,6 +64,24 @@ class Words:
 
     def capitalised(self, i: int) -> bool:
         return self.texts[i][:1].isupper()
+
+
+def _tokenise(text: str, start: int, end: int) -> list[str]:
+    """``_TOKEN.findall(text, start, end)``, one whitespace-separated chunk at a time.
+
+    No token holds a space, and most chunks are a single word (``isalnum`` is the regular
+    expression's ``\\w`` without ``_``): those skip the pattern, which costs more per token.
+
+    >>> _tokenise("Er sagte: „Nein“, U-Boote.", 0, 26)
+    ['Er', 'sagte', ':', '„', 'Nein', '“', ',', 'U-Boote', '.']
+    """
+    tokens: list[str] = []
+    for chunk in text[start:end].split():
+        if chunk.isalnum():
+            tokens.append(chunk)
+        else:
+            tokens += _TOKEN.findall(chunk)
+    return tokens
 
 
 #: Per language: token → its classes with :data:`CAPITAL` and :data:`PUNCT` (the lexicon's own table has neither).
