@@ -333,18 +333,18 @@ def _regex_edits(
 ) -> Callable[[str], list[Edit]]:
     """A repair pass from ``pattern``; with ``needles``, text that holds none of them (in
     ``"\\n" + text + "\\n"`` when ``padded``) is not scanned: every match must contain one.
-    With ``precheck``, a cheaper pattern every match of ``pattern`` holds a match of, text
-    where it finds nothing is not scanned either."""
+    ``precheck`` is a cheaper pattern that finds something (in the same text) wherever
+    ``pattern`` would: where it finds nothing, the text is not scanned either."""
     group = "edit" if "edit" in pattern.groupindex else 0
     reason = Reason(EditKind.REPAIR, detail)
 
     def edits(text: str) -> list[Edit]:
-        if needles:
+        if needles or precheck is not None:
             haystack = f"\n{text}\n" if padded else text
-            if not any(needle in haystack for needle in needles):
+            if needles and not any(needle in haystack for needle in needles):
                 return []
-        if precheck is not None and precheck.search(text) is None:
-            return []
+            if precheck is not None and precheck.search(haystack) is None:
+                return []
         return [
             Edit(m.start(group), m.end(group), m.group(group), replacement, reason)
             for m in pattern.finditer(text)
@@ -358,16 +358,18 @@ def _regex_edits(
 
 remove_invisible = _regex_edits(_INVISIBLE, "", "invisible character", ("\u200b", "\u2060", "\ufeff", "\u00ad"))
 # Every match ends on a space right before the mark: most texts have none, and finding that
-# costs one look at each space instead of the look-behind and look-ahead there.
+# costs a look-behind at each mark (rarer than spaces) instead of the full pattern at each space.
 fix_space_before_punctuation = _regex_edits(
-    _SPACE_BEFORE_PUNCT, "", "space before punctuation", precheck=re.compile(r"[ \t\u00a0][.,;:!?]")
+    _SPACE_BEFORE_PUNCT, "", "space before punctuation", precheck=re.compile(r"[.,;:!?](?<=[ \t\u00a0][.,;:!?])")
 )
 fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "missing space after sentence")
 # These scan every space of the text, and most texts have nothing for them: each match holds
 # a tab, a no-break space or two spaces; a line edge is a space next to a line end.
 collapse_spaces = _regex_edits(_SPACES, " ", "whitespace", ("  ", "\t", "\u00a0"))
+# A space, tab or no-break space before or after a line end (of "\n" + text + "\n"): a pattern that
+# starts with the line end, so the scan stops only at line ends (one scan, not one per needle).
 trim_line_edges = _regex_edits(
-    _LINE_EDGE_SPACES, "", "whitespace", ("\n ", "\n\t", "\n\u00a0", " \n", "\t\n", "\u00a0\n"), padded=True
+    _LINE_EDGE_SPACES, "", "whitespace", padded=True, precheck=re.compile(r"\n(?:(?<=[ \t\u00a0]\n)|[ \t\u00a0])")
 )
 
 #: The repair passes, in the order they run.
