@@ -44,12 +44,17 @@ _UNCLEAN = re.compile(f"[^\n{_CLEAN_CHARS}]")
 # byte (80-BF) is a character of the clean set or beside it ("РєР°Рє" for "как"). Real Ukrainian can pair them
 # too ("Рівне"): such a line only costs an ftfy call, which leaves it as it is.
 _CP1251_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
-# Two patterns, not one alternation: each starts with a character class, which the scan skips to quickly.
-_MOJIBAKE_PAIRS = (
-    re.compile(
-        r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-    ),
-    re.compile(rf"[РС][{re.escape(_CP1251_CONTINUATIONS)}]"),
+_LATIN1_CONTINUATIONS = (
+    r"\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+)
+# Of the Latin-1 lead bytes (Â Ã Ä Å Ð Ñ â) only "Ä" is in the clean set: a line with another one is found
+# by _UNCLEAN already. One pattern per lead, each starting with its letter: the scan looks for that
+# letter alone (a quick search), not for a character class at every position.
+_MOJIBAKE_PAIRS = tuple(
+    re.compile(f"{lead}[{continuations}]")
+    for lead, continuations in (
+        ("Ä", _LATIN1_CONTINUATIONS), ("Р", re.escape(_CP1251_CONTINUATIONS)), ("С", re.escape(_CP1251_CONTINUATIONS))
+    )
 )
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # done by fix_entities, which also handles pages with tags in them
