@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache, partial
 
 import ftfy
 from ftfy.badness import is_bad
@@ -140,21 +141,30 @@ def fix_entities(text: str) -> list[Edit]:
     return [edit for i, edit in enumerate(edits) if i not in kept]
 
 
-def _suspect_lines(text: str, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, str]]:
-    """``(start, line)`` of each line, in order, where one of ``patterns`` (none matching a line end) matches.
+def _line_starts(text: str, pattern: re.Pattern[str]) -> frozenset[int]:
+    """Where each line starts in which ``pattern`` (which never matches a line end) finds something.
 
-    A few scans of the whole text in C instead of a pattern or two per line: most lines
-    hold nothing for ftfy, and most texts have no line that does.
+    Scans of the whole text in C instead of a pattern or two per line: most lines hold nothing
+    for ftfy, and most texts have no line that does.
     """
     starts: set[int] = set()
-    for pattern in patterns:
-        position = 0
-        while (found := pattern.search(text, position)) is not None:
-            start = text.rfind("\n", 0, found.start()) + 1
-            starts.add(start)
-            position = text.find("\n", found.end())
-            if position < 0:
-                break
+    position = 0
+    while (found := pattern.search(text, position)) is not None:
+        starts.add(text.rfind("\n", 0, found.start()) + 1)
+        position = text.find("\n", found.end())
+        if position < 0:
+            break
+    return frozenset(starts)
+
+
+# fix_characters and fix_unveiled_mojibake ask for the unclean lines of the same text whenever no
+# pass between them changed it (most texts): the second asks the cache, not the text.
+_unclean_line_starts = lru_cache(maxsize=2)(partial(_line_starts, pattern=_UNCLEAN))
+
+
+def _suspect_lines(text: str, pairs: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of each line, in order, with an unclean character or a match of one of ``pairs``."""
+    starts = _unclean_line_starts(text).union(*(_line_starts(text, pattern) for pattern in pairs))
     for start in sorted(starts):
         end = text.find("\n", start)
         yield start, text[start : end if end >= 0 else len(text)]
@@ -225,7 +235,7 @@ def fix_characters(text: str) -> list[Edit]:
     skipped: they cannot hold what ftfy repairs, and skipping them keeps cleaning fast.
     """
     edits: list[Edit] = []
-    for start, line in _suspect_lines(text, (_UNCLEAN, *_MOJIBAKE_PAIRS)):
+    for start, line in _suspect_lines(text, _MOJIBAKE_PAIRS):
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
@@ -247,7 +257,7 @@ def fix_unveiled_mojibake(text: str) -> list[Edit]:
     'América'
     """
     edits: list[Edit] = []
-    for start, line in _suspect_lines(text, (_UNCLEAN,)):
+    for start, line in _suspect_lines(text, ()):
         if not is_bad(line):
             continue
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
