@@ -239,7 +239,21 @@ def fix_characters(text: str) -> list[Edit]:
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
+        else:
+            _left_alone(line)
     return edits
+
+
+#: Lines ftfy was given and left as they are: a fact about ftfy, so it holds whenever asked. The
+#: unveiled-mojibake pass skips them instead of measuring their badness again (bounded: cleared when full).
+_LEFT_ALONE: set[str] = set()
+_LEFT_ALONE_LIMIT = 4096
+
+
+def _left_alone(line: str) -> None:
+    if len(_LEFT_ALONE) >= _LEFT_ALONE_LIMIT:
+        _LEFT_ALONE.clear()
+    _LEFT_ALONE.add(line)
 
 
 def fix_unveiled_mojibake(text: str) -> list[Edit]:
@@ -258,7 +272,7 @@ def fix_unveiled_mojibake(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     for start, line in _suspect_lines(text, ()):
-        if not is_bad(line):
+        if line in _LEFT_ALONE or not is_bad(line):  # ftfy would leave the first as it is again
             continue
         fixed, steps = ftfy.fix_and_explain(line, config=_FTFY_CONFIG)
         if fixed != line:
