@@ -158,8 +158,9 @@ def _line_starts(text: str, pattern: re.Pattern[str]) -> frozenset[int]:
 
 
 # fix_characters and fix_unveiled_mojibake ask for the unclean lines of the same text whenever no
-# pass between them changed it (most texts): the second asks the cache, not the text.
-_unclean_line_starts = lru_cache(maxsize=2)(partial(_line_starts, pattern=_UNCLEAN))
+# pass between them changed it (most texts): the second asks the cache, not the text (which it keeps
+# alive until the next text, no longer).
+_unclean_line_starts = lru_cache(maxsize=1)(partial(_line_starts, pattern=_UNCLEAN))
 
 
 def _suspect_lines(text: str, pairs: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, str]]:
@@ -245,12 +246,16 @@ def fix_characters(text: str) -> list[Edit]:
 
 
 #: Lines ftfy was given and left as they are: a fact about ftfy, so it holds whenever asked. The
-#: unveiled-mojibake pass skips them instead of measuring their badness again (bounded: cleared when full).
+#: unveiled-mojibake pass skips them instead of measuring their badness again. Bounded: at most 512
+#: lines of up to 2,000 characters (a longer line is measured again), cleared when full.
 _LEFT_ALONE: set[str] = set()
-_LEFT_ALONE_LIMIT = 4096
+_LEFT_ALONE_LIMIT = 512
+_LEFT_ALONE_LONGEST = 2000
 
 
 def _left_alone(line: str) -> None:
+    if len(line) > _LEFT_ALONE_LONGEST:
+        return
     if len(_LEFT_ALONE) >= _LEFT_ALONE_LIMIT:
         _LEFT_ALONE.clear()
     _LEFT_ALONE.add(line)
