@@ -51,6 +51,7 @@ bench: $(BIN)/textfix
 	$(BIN)/python bench/bench_batch.py --jsonl-mb 50
 	$(BIN)/python bench/bench_html.py
 	$(BIN)/python bench/bench_flags.py
+	$(BIN)/python bench/bench_stages.py
 	$(BIN)/python bench/bench_server.py --clients 16 --seconds 10
 
 clean-venv:

@@ -15,7 +15,7 @@ twice. Pages repeat other things on purpose, and those stay: list items, table r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .debris import is_headline_like
 
@@ -75,6 +75,7 @@ _STOP = frozenset(
     "the a an of to and in on at for from with by".split()
 )
 _HEADLINE_OVERLAP = 0.75
+_HEADLINE_MAX_WORDS = 30  # is_headline_like's limit: a longer paragraph is never headline-like
 _MIN_STEMS = 5  # shorter headlines are only caught when repeated exactly
 _PARAGRAPH_OVERLAP = 0.9
 _WINDOW = 40
@@ -169,6 +170,19 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / smaller
 
 
+def _near(stems: frozenset[str], others: Iterable[frozenset[str]], threshold: float) -> bool:
+    """Whether one of ``others`` shares ``threshold`` of the stems (:func:`_overlap`) with ``stems``.
+
+    The sizes decide most pairs before any set is intersected (the same test as in :func:`_overlap`).
+    """
+    size = len(stems)
+    for other in others:
+        smaller, larger = (size, len(other)) if size <= len(other) else (len(other), size)
+        if smaller and smaller / larger >= 0.6 and len(stems & other) / smaller >= threshold:
+            return True
+    return False
+
+
 def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
     """Indices of paragraphs that repeat an earlier one, with the reason.
 
@@ -187,11 +201,11 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
         # Stripping and splitting once for all the checks below (each strips and splits the same).
         text = paragraph.strip()
         count = len(text.split())
-        headline = is_headline_like(text)
-        stems = _stems(lowered, words)
+        headline = count <= _HEADLINE_MAX_WORDS and is_headline_like(text)  # a long one is none: no second split
         if key and recent and recent[-1][3] == key and not _LIST_ITEM.match(text) and " | " not in paragraph:
             found[index] = "repeated headline" if headline else "repeated paragraph"  # a line printed twice in a row
             continue
+        stems = _stems(lowered, words)
         if (
             _repeats_on_purpose(text, count)
             or _is_schedule_line(text, count, headline)
@@ -203,12 +217,12 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
                 # The last few paragraphs kept (repeats do not count, so a second pass finds the same).
                 near = [(other, k) for _, other, was_headline, k in recent[-_HEADLINE_WINDOW:] if was_headline]
                 repeated = any(k == key for _, k in near) or (
-                    len(stems) >= _MIN_STEMS and any(_overlap(stems, other) >= _HEADLINE_OVERLAP for other, _ in near)
+                    len(stems) >= _MIN_STEMS and _near(stems, (other for other, _ in near), _HEADLINE_OVERLAP)
                 )
             else:
                 repeated = key in exact or (
                     len(stems) >= _MIN_STEMS
-                    and any(not h and _overlap(stems, other) >= _PARAGRAPH_OVERLAP for _, other, h, _ in recent)
+                    and _near(stems, (other for _, other, h, _ in recent if not h), _PARAGRAPH_OVERLAP)
                 )
             if repeated:
                 found[index] = "repeated headline" if headline else "repeated paragraph"

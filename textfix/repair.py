@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .edits import OffsetMap, apply_edits, compose
@@ -32,17 +32,27 @@ __all__ = [
 
 _ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A line made only of these characters cannot hold mojibake or other damage ftfy repairs.
-_CLEAN_LINE = re.compile(
-    r"[\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac]*"
+_CLEAN_CHARS = (
+    r"\t\x20-\x7eäöüÄÖÜßА-яЁёІіЇїЄєҐґ\u2013\u2014\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2026\u00a7\u00b0\u00a0\u20ac"
 )
+# One character outside that set (a line end is no character of a line): found by one scan of the whole text.
+_UNCLEAN = re.compile(f"[^\n{_CLEAN_CHARS}]")
 # ...unless a UTF-8 lead byte read as Latin-1 stands before a continuation byte read the same way ("Ä°", "Ã¼"),
 # or Cyrillic UTF-8 was read as windows-1251: its lead bytes D0/D1 are "Р"/"С" there, and every continuation
 # byte (80-BF) is a character of the clean set or beside it ("РєР°Рє" for "как"). Real Ukrainian can pair them
 # too ("Рівне"): such a line only costs an ftfy call, which leaves it as it is.
 _CP1251_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
-_MOJIBAKE_PAIR = re.compile(
-    r"[\u00c2-\u00c5\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-    rf"|[РС][{re.escape(_CP1251_CONTINUATIONS)}]"
+_LATIN1_CONTINUATIONS = (
+    r"\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+)
+# Of the Latin-1 lead bytes (Â Ã Ä Å Ð Ñ â) only "Ä" is in the clean set: a line with another one is found
+# by _UNCLEAN already. One pattern per lead, each starting with its letter: the scan looks for that
+# letter alone (a quick search), not for a character class at every position.
+_MOJIBAKE_PAIRS = tuple(
+    re.compile(f"{lead}[{continuations}]")
+    for lead, continuations in (
+        ("Ä", _LATIN1_CONTINUATIONS), ("Р", re.escape(_CP1251_CONTINUATIONS)), ("С", re.escape(_CP1251_CONTINUATIONS))
+    )
 )
 if TYPE_CHECKING:
     from ftfy import ExplanationStep, TextFixerConfig
@@ -153,11 +163,34 @@ def fix_entities(text: str) -> list[Edit]:
     return [edit for i, edit in enumerate(edits) if i not in kept]
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+def _line_starts(text: str, pattern: re.Pattern[str]) -> frozenset[int]:
+    """Where each line starts in which ``pattern`` (which never matches a line end) finds something.
+
+    Scans of the whole text in C instead of a pattern or two per line: most lines hold nothing
+    for ftfy, and most texts have no line that does.
+    """
+    starts: set[int] = set()
+    position = 0
+    while (found := pattern.search(text, position)) is not None:
+        starts.add(text.rfind("\n", 0, found.start()) + 1)
+        position = text.find("\n", found.end())
+        if position < 0:
+            break
+    return frozenset(starts)
+
+
+# fix_characters and fix_unveiled_mojibake ask for the unclean lines of the same text whenever no
+# pass between them changed it (most texts): the second asks the cache, not the text (which it keeps
+# alive until the next text, no longer).
+_unclean_line_starts = lru_cache(maxsize=1)(partial(_line_starts, pattern=_UNCLEAN))
+
+
+def _suspect_lines(text: str, pairs: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of each line, in order, with an unclean character or a match of one of ``pairs``."""
+    starts = _unclean_line_starts(text).union(*(_line_starts(text, pattern) for pattern in pairs))
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield start, text[start : end if end >= 0 else len(text)]
 
 
 def _explain(steps: Sequence[tuple[str, str]]) -> Reason:
@@ -225,13 +258,29 @@ def fix_characters(text: str) -> list[Edit]:
     skipped: they cannot hold what ftfy repairs, and skipping them keeps cleaning fast.
     """
     edits: list[Edit] = []
-    for start, line in _lines(text):
-        if _CLEAN_LINE.fullmatch(line) and not _MOJIBAKE_PAIR.search(line):
-            continue
+    for start, line in _suspect_lines(text, _MOJIBAKE_PAIRS):
         fixed, steps = _fix_and_explain(line)
         if fixed != line:
             edits.extend(_diff_edits(start, line, fixed, _explain(steps or [])))
+        else:
+            _left_alone(line)
     return edits
+
+
+#: Lines ftfy was given and left as they are: a fact about ftfy, so it holds whenever asked. The
+#: unveiled-mojibake pass skips them instead of measuring their badness again. Bounded: at most 512
+#: lines of up to 2,000 characters (a longer line is measured again), cleared when full.
+_LEFT_ALONE: set[str] = set()
+_LEFT_ALONE_LIMIT = 512
+_LEFT_ALONE_LONGEST = 2000
+
+
+def _left_alone(line: str) -> None:
+    if len(line) > _LEFT_ALONE_LONGEST:
+        return
+    if len(_LEFT_ALONE) >= _LEFT_ALONE_LIMIT:
+        _LEFT_ALONE.clear()
+    _LEFT_ALONE.add(line)
 
 
 def fix_unveiled_mojibake(text: str) -> list[Edit]:
@@ -249,8 +298,8 @@ def fix_unveiled_mojibake(text: str) -> list[Edit]:
     'América'
     """
     edits: list[Edit] = []
-    for start, line in _lines(text):
-        if _CLEAN_LINE.fullmatch(line) or not _is_bad(line):
+    for start, line in _suspect_lines(text, ()):
+        if line in _LEFT_ALONE or not _is_bad(line):  # ftfy would leave the first as it is again
             continue
         fixed, steps = _fix_and_explain(line)
         if fixed != line:
@@ -331,17 +380,26 @@ _HARD_BREAK = Reason(EditKind.REPAIR, "hard line break")
 
 
 def _regex_edits(
-    pattern: re.Pattern[str], replacement: str, detail: str, needles: tuple[str, ...] = (), padded: bool = False
+    pattern: re.Pattern[str],
+    replacement: str,
+    detail: str,
+    needles: tuple[str, ...] = (),
+    padded: bool = False,
+    precheck: re.Pattern[str] | None = None,
 ) -> Callable[[str], list[Edit]]:
     """A repair pass from ``pattern``; with ``needles``, text that holds none of them (in
-    ``"\\n" + text + "\\n"`` when ``padded``) is not scanned: every match must contain one."""
+    ``"\\n" + text + "\\n"`` when ``padded``) is not scanned: every match must contain one.
+    ``precheck`` is a cheaper pattern that finds something (in the same text) wherever
+    ``pattern`` would: where it finds nothing, the text is not scanned either."""
     group = "edit" if "edit" in pattern.groupindex else 0
     reason = Reason(EditKind.REPAIR, detail)
 
     def edits(text: str) -> list[Edit]:
-        if needles:
+        if needles or precheck is not None:
             haystack = f"\n{text}\n" if padded else text
-            if not any(needle in haystack for needle in needles):
+            if needles and not any(needle in haystack for needle in needles):
+                return []
+            if precheck is not None and precheck.search(haystack) is None:
                 return []
         return [
             Edit(m.start(group), m.end(group), m.group(group), replacement, reason)
@@ -355,13 +413,19 @@ def _regex_edits(
 
 
 remove_invisible = _regex_edits(_INVISIBLE, "", "invisible character", ("\u200b", "\u2060", "\ufeff", "\u00ad"))
-fix_space_before_punctuation = _regex_edits(_SPACE_BEFORE_PUNCT, "", "space before punctuation")
+# Every match ends on a space right before the mark: most texts have none, and finding that
+# costs a look-behind at each mark (rarer than spaces) instead of the full pattern at each space.
+fix_space_before_punctuation = _regex_edits(
+    _SPACE_BEFORE_PUNCT, "", "space before punctuation", precheck=re.compile(r"[.,;:!?](?<=[ \t\u00a0][.,;:!?])")
+)
 fix_run_together_sentences = _regex_edits(_RUN_TOGETHER, " ", "missing space after sentence")
 # These scan every space of the text, and most texts have nothing for them: each match holds
 # a tab, a no-break space or two spaces; a line edge is a space next to a line end.
 collapse_spaces = _regex_edits(_SPACES, " ", "whitespace", ("  ", "\t", "\u00a0"))
+# A space, tab or no-break space before or after a line end (of "\n" + text + "\n"): a pattern that
+# starts with the line end, so the scan stops only at line ends (one scan, not one per needle).
 trim_line_edges = _regex_edits(
-    _LINE_EDGE_SPACES, "", "whitespace", ("\n ", "\n\t", "\n\u00a0", " \n", "\t\n", "\u00a0\n"), padded=True
+    _LINE_EDGE_SPACES, "", "whitespace", padded=True, precheck=re.compile(r"\n(?:(?<=[ \t\u00a0]\n)|[ \t\u00a0])")
 )
 
 #: The repair passes, in the order they run.

@@ -25,18 +25,19 @@ mended is flagged too.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from textfix.model import Edit, EditKind, Flag, FlagKind, Reason, Segment
-from textfix.segment import Segmentation, paragraph_spans
+from textfix.segment import Segmentation
 
 from ._tokens import Words
 from .articles import lost_articles
 from .clauses import scan_words
 from .fragments import doubled_words, is_dangling_tail, is_fragment
-from .quotes import pair_quotes
+from .quotes import holds_quotes, pair_quotes
 
 __all__ = ["FLAG_LANGUAGES", "FlagOutcome", "flag_document"]
 
@@ -74,7 +75,8 @@ def flag_document(segmentation: Segmentation, *, mend: bool = True) -> FlagOutco
         for a, b in doubled_words(text, 0, len(text)):
             if inside(a) and inside(b - 1):
                 flags.append(Flag(a, b, FlagKind.WORD_ORDER, f"'{text[a:b]}': a word written twice"))
-    for finding in pair_quotes(text, list(_paragraphs(segmentation)), language):
+    paragraphs = list(_paragraphs(segmentation)) if holds_quotes(text) else []  # no mark: no paragraph to pair
+    for finding in pair_quotes(text, paragraphs, language):
         if not inside(finding.position):
             continue
         flags.append(Flag(finding.position, finding.position + 1, FlagKind.QUOTE, finding.message))
@@ -106,6 +108,8 @@ def _flag_segment(
             message = f"an article or a genitive ending is missing before '{finding.verb}'"
             flags.append(Flag(finding.start, finding.end, FlagKind.WORD_ORDER, message))
     for number, (lo, hi, finite) in enumerate(scan.sentences):
+        if words.texts[hi - 1] != ".":
+            continue  # neither a fragment nor a dangling tail (both end on a period): no call
         if is_fragment(words, lo, hi, finite=finite):
             start, end = words.span(lo)[0], words.span(hi - 1)[1]
             flags.append(Flag(start, end, FlagKind.FRAGMENT, "this sentence breaks off before its verb"))
@@ -122,21 +126,24 @@ class _Inside:
         self.spans = [(s.start, s.end) for s in segments]
 
     def __call__(self, position: int) -> bool:
-        from bisect import bisect_right
-
         i = bisect_right(self.spans, (position, 1 << 62)) - 1
         return i >= 0 and self.spans[i][0] <= position < self.spans[i][1]
 
 
 def _paragraphs(segmentation: Segmentation) -> Iterator[tuple[int, int]]:
-    """Each paragraph's stretch of text and foreign segments (debris and duplicates left out)."""
+    """Each paragraph's stretch of text and foreign segments (debris and duplicates left out).
+
+    A paragraph is a line and no segment crosses a line end, so two kept segments are in one
+    paragraph when no line end stands between them (one ``find`` per segment, not a pass over every line).
+    """
+    text = segmentation.text
     kept = [s for s in segmentation.segments if s.kind in ("text", "foreign")]
-    index = 0
-    for start, end in paragraph_spans(segmentation.text):
-        inside = []
-        while index < len(kept) and kept[index].start < end:
-            if kept[index].end > start:
-                inside.append(kept[index])
-            index += 1
-        if inside:
-            yield inside[0].start, inside[-1].end
+    if not kept:
+        return
+    start, end = kept[0].start, kept[0].end
+    for segment in kept[1:]:
+        if text.find("\n", end, segment.start) >= 0:
+            yield start, end
+            start = segment.start
+        end = segment.end
+    yield start, end

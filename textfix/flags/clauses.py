@@ -24,8 +24,9 @@ kept the word order of the source language: a ``word-order`` finding.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from textfix.sentences import ABBREVIATIONS
 
@@ -78,10 +79,14 @@ _RELATIVE = {
 _VERB_LAST = frozenset("dass ob obwohl nachdem wenn falls damit sodass bevor sobald seit seitdem während".split())
 #: The formal pronoun, capitalised anywhere in a German sentence.
 _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres".split())
+#: A word with one of these is no finite verb of its clause (see :func:`_read_word`).
+_NOT_FINITE = NOUN | DET | PREP | PRON | CAPITAL
 #: How many words from a clause's start :func:`_complete` reads for an unlisted finite verb.
 _VERB_WINDOW = 6
 #: Attributions that follow a quote as a clause segment without a verb ("…, so Rutte").
 _ATTRIBUTION = {"de": frozenset({"so", "laut", "zufolge"}), "en": frozenset({"according"})}
+#: Words (lower-cased) that open a clause segment as :func:`_read_word` sees it, beside subordinators.
+_OPENERS = {language: _RELATIVE[language] | _ATTRIBUTION[language] for language in _RELATIVE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +202,9 @@ def scan_words(w: Words) -> SentenceScan:
     enders = (_ENDERS_EN if w.language == "en" else _ENDERS) | PREP
     previous_word = pending_end = False
     sentence = end_at = 0
+    openers = _OPENERS[w.language]
+    relative_second = _RELATIVE["de"] if w.language == "de" else frozenset()  # "…, in dem …"
     junctions_before = 0
-    finite_at = [j for j, bits in enumerate(all_bits) if bits & FIN]
     for i, raw in enumerate(all_bits):
         if raw & PUNCT:
             text = texts[i]
@@ -215,20 +221,28 @@ def scan_words(w: Words) -> SentenceScan:
         if pending_end:
             pending_end = False
             if raw & (CAPITAL | NUM):  # "Soldaten.“ wurden" goes on: no new sentence
-                _close_clause(w, i, clause, scan)
+                if clause.verb_last:  # the only clause _close_clause looks at (here and below: no call)
+                    _close_clause(w, i, clause, scan)
                 finite = main_finite or clause.finite or len(scan.junctions) > junctions_before
                 scan.sentences.append((sentence, end_at, finite))
                 sentence, junctions_before = i, len(scan.junctions)
                 clause, main_finite = _Clause(i), False
         if previous_word and (raw & CAPITAL or clause.verb_last):
             left = i - 1 if not all_bits[i - 1] & PUNCT else i - 2
-            if all_bits[left] & enders and _worth_a_look(w, i, clause, finite_at):
+            if all_bits[left] & enders and _worth_a_look(w, i, clause):
                 junction = _junction(w, left, i, clause, main_finite)
                 if junction is not None:
                     scan.junctions.append(junction)
-                    _close_clause(w, i, clause, scan)
+                    if clause.verb_last:
+                        _close_clause(w, i, clause, scan)
                     clause, main_finite = _Clause(i), False
-        if i - clause.start < 2 or raw & FIN:
+        # Only a word that can change the clause state is read (the tests _read_word makes, without a call).
+        position = i - clause.start
+        if (
+            (raw & FIN and not raw & _NOT_FINITE)
+            or (position == 0 and (raw & SUBORD or texts[i].lower() in openers))
+            or (position == 1 and texts[i] in relative_second)
+        ):
             _read_word(w, i, clause)
         previous_word = True
     _close_clause(w, len(texts), clause, scan)
@@ -248,7 +262,7 @@ def _abbreviation(word: str) -> bool:
 _LONGEST_ABBREVIATION = max(len(a) for a in ABBREVIATIONS) + 3  # "z.B" is "zb" with its dots
 
 
-def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bool:
+def _worth_a_look(w: Words, i: int, clause: _Clause) -> bool:
     """A cheap first look: can a boundary lie before token ``i`` at all?
 
     A capitalised function word may start a clause; any other capitalised word only with a
@@ -258,8 +272,7 @@ def _worth_a_look(w: Words, i: int, clause: _Clause, finite_at: list[int]) -> bo
         return clause.verb_last
     if not w.bits[i] & ALL & ~(_STARTERS | PARTICLE):
         return True
-    k = bisect_right(finite_at, i)
-    return k < len(finite_at) and finite_at[k] <= i + 4
+    return bool(reduce(or_, w.bits[i + 1 : i + 5], 0) & FIN)  # a finite verb among the next four tokens (in C)
 
 
 def _read_word(w: Words, i: int, clause: _Clause) -> None:

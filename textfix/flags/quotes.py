@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from textfix.sentences import is_abbreviation
 
-__all__ = ["QuoteFinding", "pair_quotes"]
+__all__ = ["QuoteFinding", "holds_quotes", "pair_quotes"]
 
 _DOUBLE = frozenset("„“”»«\"")
 _DOUBLE_MARK = re.compile("[„“”»«\"]")
@@ -81,10 +81,17 @@ def _closes_mid_sentence(text: str, i: int, end: int) -> bool:
     return text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
 
 
+def holds_quotes(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark at all (most of a text without one need not be paired)."""
+    return _DOUBLE_MARK.search(text) is not None
+
+
 def pair_quotes(text: str, paragraphs: Sequence[tuple[int, int]], language: str) -> list[QuoteFinding]:
     """Every quotation mark of ``paragraphs`` (``(start, end)`` in order) that breaks the pairing."""
     findings: list[QuoteFinding] = []
     for index, (start, end) in enumerate(paragraphs):
+        if _DOUBLE_MARK.search(text, start, end) is None:
+            continue  # no mark: nothing opened, nothing left open (a scan in C, no pairing set up)
         still_open = _pair_paragraph(text, start, end, language, findings)
         if still_open is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
