@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from textfix.debris import MARKUP, byline_suffix, classify_paragraph
+from textfix.debris.patterns import _CAPTION, _may_be_caption
 
 
 @pytest.mark.parametrize(
@@ -73,6 +76,18 @@ def test_prose_that_starts_like_a_byline_is_not_debris(paragraph: str) -> None:
 )
 def test_captions_with_a_credit_are_debris(paragraph: str) -> None:
     assert classify_paragraph(paragraph) == "caption"
+
+
+_CAPTION_PIECES = st.sampled_from(
+    ["/", "|", ":", " ", "Foto", "Fotos", "Bild", "Фото", "dpa", "Getty Images", "(", ")", ".", " – ", "Channel 24"]
+)
+
+
+@given(st.lists(_CAPTION_PIECES, max_size=12).map("".join))
+def test_the_caption_shortcut_never_hides_a_caption(paragraph: str) -> None:
+    """Prose is not searched for captions when it lacks their characters: no caption is missed."""
+    if _CAPTION.search(paragraph):
+        assert _may_be_caption(paragraph)
 
 
 @pytest.mark.parametrize(
