@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textfix.debris import MARKUP, byline_suffix, classify_paragraph
+from textfix.debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
 from textfix.debris.patterns import _CAPTION, _may_be_caption
 
 
@@ -184,3 +184,11 @@ def test_markup_finds_tag_remnants(text: str, found: list[str]) -> None:
 )
 def test_markup_ignores_angle_brackets_that_are_not_tags(text: str) -> None:
     assert MARKUP.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "headline"),
+    [pytest.param(30, True, id="30-words"), pytest.param(31, False, id="31-words"), pytest.param(200, False, id="200")],
+)
+def test_a_headline_has_at_most_thirty_words(words: int, headline: bool) -> None:
+    assert is_headline_like(" ".join(["Wort"] * words) + "  ") is headline

@@ -48,6 +48,8 @@ class _Paragraph:
     def content(self, text: str) -> str:
         """The paragraph with its markup and byline left out."""
         end = self.byline if self.byline is not None else self.end
+        if not self.markup:  # the common case: one piece, no joining
+            return text[self.start : end].strip()
         pieces, position = [], self.start
         for start, stop in self.markup:
             pieces.append(text[position:start])
@@ -77,7 +79,8 @@ def is_decoration(content: str) -> bool:
 
 def _classify(text: str, start: int, end: int, index: int) -> _Paragraph:
     paragraph = _Paragraph(start, end)
-    paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
+    if text.find("<", start, end) >= 0:  # every piece of markup starts with "<"
+        paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
     content = paragraph.content(text)
     if is_decoration(content):
         paragraph.kind, paragraph.reason = "debris", "markup" if paragraph.markup else "no text"

@@ -119,10 +119,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _words_up_to(text: str, limit: int) -> int:
+    """``_words(text)``, or ``limit + 1`` when there are more: a long paragraph is not split to its end."""
+    return len(text.split(maxsplit=limit))
+
+
 def is_headline_like(paragraph: str) -> bool:
     """Short and without a sentence-final period: a headline or subheading."""
     stripped = paragraph.rstrip()
-    return _words(stripped) <= 30 and not stripped.endswith((".", "!", "?", "…", ".“", ".\"", ".”", "»"))
+    # The ending first: most paragraphs end in a period and need no counting.
+    return not stripped.endswith((".", "!", "?", "…", ".“", ".\"", ".”", "»")) and _words_up_to(stripped, 30) <= 30
 
 
 def classify_paragraph(paragraph: str) -> str | None:
@@ -132,7 +138,7 @@ def classify_paragraph(paragraph: str) -> str | None:
     ('byline', None)
     """
     text = paragraph.strip()
-    words = _words(text)
+    words = _words_up_to(text, _COPYRIGHT_MAX_WORDS)  # no limit below is higher
     normalised = text.rstrip(" .:!…»›>|-–—")
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(normalised):
         return "boilerplate"
