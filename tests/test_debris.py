@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix.debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
 from textfix.debris.patterns import _CAPTION, _may_be_caption
+from textfix.segment import _DECORATION, is_decoration
 
 
 @pytest.mark.parametrize(
@@ -192,3 +195,10 @@ def test_markup_ignores_angle_brackets_that_are_not_tags(text: str) -> None:
 )
 def test_a_headline_has_at_most_thirty_words(words: int, headline: bool) -> None:
     assert is_headline_like(" ".join(["Wort"] * words) + "  ") is headline
+
+
+@given(st.text(alphabet=st.sampled_from("a1_ -–|*…∆°Ж٣\u00a0.,!«»/\\"), max_size=8) | st.text(max_size=8))
+def test_decoration_is_punctuation_rules_and_space_only(content: str) -> None:
+    """A line is decoration exactly when every character is space, a rule or punctuation."""
+    expected = all(c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content)
+    assert is_decoration(content) is expected

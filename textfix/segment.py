@@ -6,6 +6,7 @@ the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ class _Paragraph:
 
 #: Characters that rule off, bullet or decorate a page and say nothing on their own.
 _DECORATION = frozenset("|¦•·‣◦▪▫■□●○◆◇►▶▸▹→←↑↓⇒⇐»«›‹~=+#*_-–—―…/\\")
+#: What ``str.isalnum`` accepts (``\w`` less the underscore, which is decoration).
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_decoration(content: str) -> bool:
@@ -72,6 +75,8 @@ def is_decoration(content: str) -> bool:
     >>> is_decoration("∆°"), is_decoration("┒(⌣˛⌣)┎"), is_decoration("12")
     (False, False, False)
     """
+    if _LETTER_OR_DIGIT.search(content):  # the common case, settled in C: a letter is not decoration
+        return False
     return all(
         c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content
     )
@@ -227,6 +232,8 @@ def _paragraph_segments(
             position = run.end
         if (rest := _trimmed(text, position, end)) is not None:
             spans.append(_text_or_duplicate(paragraph, language, rest))
+    if len(spans) == 1:  # most paragraphs: nothing to sort or merge
+        return spans
     spans.sort(key=lambda s: s.start)
     return _merge_neighbours(text, spans)
 
