@@ -292,8 +292,12 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
     # Segments are built directly, not with dataclasses.replace (several times slower, once per segment).
     result: list[Segment] = []
     position = 0
+    unrepaired = not mapping.edits  # most texts: offsets need no mapping
     for segment in segments:
-        start, end = max(mapping.start(segment.start), position), mapping.end(segment.end)
+        if unrepaired:
+            start, end = max(segment.start, position), segment.end
+        else:
+            start, end = max(mapping.start(segment.start), position), mapping.end(segment.end)
         if end <= start:
             continue
         gap = text[position:start]
@@ -303,7 +307,8 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
                 result[-1] = Segment(prior.start, position + len(gap.rstrip()), prior.kind, prior.lang, prior.reason)
             else:
                 start = position + (len(gap) - len(gap.lstrip()))
-        result.append(Segment(start, end, segment.kind, segment.lang, segment.reason))
+        unmoved = start == segment.start and end == segment.end
+        result.append(segment if unmoved else Segment(start, end, segment.kind, segment.lang, segment.reason))
         position = end
     tail = text[position:]
     if tail.strip():
