@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from textfix.debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
 from textfix.debris.patterns import _CAPTION, _may_be_caption
-from textfix.segment import _DECORATION, is_decoration
+from textfix.segment import _DECORATION, is_decoration, paragraph_spans
 
 
 @pytest.mark.parametrize(
@@ -202,3 +202,20 @@ def test_decoration_is_punctuation_rules_and_space_only(content: str) -> None:
     """A line is decoration exactly when every character is space, a rule or punctuation."""
     expected = all(c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content)
     assert is_decoration(content) is expected
+
+
+def _lines_stripped(text: str) -> list[tuple[int, int]]:
+    """Every non-blank line's span, whitespace trimmed: the plain definition, line by line."""
+    spans, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = position + line.index(stripped[0])
+            spans.append((offset, offset + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\u00a0\u2028\u3000\x0b\x1c.")) | st.text())
+def test_paragraphs_are_the_lines_with_their_whitespace_trimmed(text: str) -> None:
+    assert list(paragraph_spans(text)) == _lines_stripped(text)

@@ -26,15 +26,18 @@ __all__ = ["ArticleLine", "Segmentation", "article_lines", "is_decoration", "par
 _HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
 
 
+#: A line's first to last character that is not whitespace (``\s`` is ``str.isspace``, as ``strip`` is;
+#: ``[^\s]`` never crosses a line end).
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+
+
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line, its surrounding whitespace trimmed."""
-    position = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            offset = position + line.index(stripped[0])
-            yield offset, offset + len(stripped)
-        position += len(line) + 1
+    """``(start, end)`` of every non-blank line, its surrounding whitespace trimmed.
+
+    >>> list(paragraph_spans(" Ein Satz. \\n\\n\\tZwei  Wörter\\r\\n\\u2028\\n"))
+    [(1, 10), (14, 26)]
+    """
+    return map(re.Match.span, _LINE.finditer(text))  # one C-level scan, no Python loop per line
 
 
 @dataclass
