@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix.debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
-from textfix.debris.patterns import _CAPTION, _may_be_caption
+from textfix.debris.patterns import _CAPTION, _COPYRIGHT, _may_be_caption, _may_be_copyright
 from textfix.segment import _DECORATION, is_decoration, paragraph_spans
 
 
@@ -84,6 +84,17 @@ def test_captions_with_a_credit_are_debris(paragraph: str) -> None:
 _CAPTION_PIECES = st.sampled_from(
     ["/", "|", ":", " ", "Foto", "Fotos", "Bild", "Фото", "dpa", "Getty Images", "(", ")", ".", " – ", "Channel 24"]
 )
+
+
+_COPYRIGHT_PIECES = st.sampled_from(
+    ["©", "Ⓒ", "(C) ", "(c)", "Copyright", "COPYRIGHT ", "2024", " ", "All Rights Reserved", "alle Rechte vorbehalten"]
+)
+
+
+@given(st.lists(_COPYRIGHT_PIECES, max_size=8).map("".join))
+def test_the_copyright_shortcut_never_hides_a_copyright_line(paragraph: str) -> None:
+    if _COPYRIGHT.fullmatch(paragraph):
+        assert _may_be_copyright(paragraph)
 
 
 @given(st.lists(_CAPTION_PIECES, max_size=12).map("".join))
