@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from textfix.debris import MARKUP, byline_suffix, classify_paragraph
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix.debris import MARKUP, byline_suffix, classify_paragraph, is_headline_like
+from textfix.debris.patterns import _CAPTION, _COPYRIGHT, _may_be_caption, _may_be_copyright
+from textfix.segment import _DECORATION, is_decoration, paragraph_spans
 
 
 @pytest.mark.parametrize(
@@ -73,6 +79,29 @@ def test_prose_that_starts_like_a_byline_is_not_debris(paragraph: str) -> None:
 )
 def test_captions_with_a_credit_are_debris(paragraph: str) -> None:
     assert classify_paragraph(paragraph) == "caption"
+
+
+_CAPTION_PIECES = st.sampled_from(
+    ["/", "|", ":", " ", "Foto", "Fotos", "Bild", "Фото", "dpa", "Getty Images", "(", ")", ".", " – ", "Channel 24"]
+)
+
+
+_COPYRIGHT_PIECES = st.sampled_from(
+    ["©", "Ⓒ", "(C) ", "(c)", "Copyright", "COPYRIGHT ", "2024", " ", "All Rights Reserved", "alle Rechte vorbehalten"]
+)
+
+
+@given(st.lists(_COPYRIGHT_PIECES, max_size=8).map("".join))
+def test_the_copyright_shortcut_never_hides_a_copyright_line(paragraph: str) -> None:
+    if _COPYRIGHT.fullmatch(paragraph):
+        assert _may_be_copyright(paragraph)
+
+
+@given(st.lists(_CAPTION_PIECES, max_size=12).map("".join))
+def test_the_caption_shortcut_never_hides_a_caption(paragraph: str) -> None:
+    """Prose is not searched for captions when it lacks their characters: no caption is missed."""
+    if _CAPTION.search(paragraph):
+        assert _may_be_caption(paragraph)
 
 
 @pytest.mark.parametrize(
@@ -169,3 +198,35 @@ def test_markup_finds_tag_remnants(text: str, found: list[str]) -> None:
 )
 def test_markup_ignores_angle_brackets_that_are_not_tags(text: str) -> None:
     assert MARKUP.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "headline"),
+    [pytest.param(30, True, id="30-words"), pytest.param(31, False, id="31-words"), pytest.param(200, False, id="200")],
+)
+def test_a_headline_has_at_most_thirty_words(words: int, headline: bool) -> None:
+    assert is_headline_like(" ".join(["Wort"] * words) + "  ") is headline
+
+
+@given(st.text(alphabet=st.sampled_from("a1_ -–|*…∆°Ж٣\u00a0.,!«»/\\"), max_size=8) | st.text(max_size=8))
+def test_decoration_is_punctuation_rules_and_space_only(content: str) -> None:
+    """A line is decoration exactly when every character is space, a rule or punctuation."""
+    expected = all(c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content)
+    assert is_decoration(content) is expected
+
+
+def _lines_stripped(text: str) -> list[tuple[int, int]]:
+    """Every non-blank line's span, whitespace trimmed: the plain definition, line by line."""
+    spans, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = position + line.index(stripped[0])
+            spans.append((offset, offset + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\u00a0\u2028\u3000\x0b\x1c.")) | st.text())
+def test_paragraphs_are_the_lines_with_their_whitespace_trimmed(text: str) -> None:
+    assert list(paragraph_spans(text)) == _lines_stripped(text)

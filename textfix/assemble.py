@@ -52,9 +52,14 @@ def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> 
     gaps: list[tuple[int, int]] = []  # whitespace stretches since the last kept segment
     position = 0
 
-    def close_gaps(joiner: str, detail: str) -> None:
-        """Rewrite the collected gaps so that they read ``joiner`` as a whole."""
-        current = "".join(text[a:b] for a, b in gaps)
+    def gap_text() -> str:
+        """The collected gaps as one string (most often one gap: a single slice)."""
+        if len(gaps) == 1:
+            return text[gaps[0][0] : gaps[0][1]]
+        return "".join([text[a:b] for a, b in gaps])
+
+    def close_gaps(joiner: str, detail: str, current: str) -> None:
+        """Rewrite the collected gaps, which read ``current``, so that they read ``joiner`` as a whole."""
         if current == joiner:
             return
         first, *rest = gaps
@@ -69,16 +74,16 @@ def assembly_edits(text: str, segments: Sequence[Segment], options: Options) -> 
             reason = Reason(_REMOVAL[segment.kind], segment.reason or segment.kind)
             edits.append(Edit(segment.start, segment.end, text[segment.start : segment.end], "", reason))
         else:
+            between = gap_text()
             if kept_before is None:
-                close_gaps("", "start of text")
+                close_gaps("", "start of text", between)
             else:
-                between = "".join(text[a:b] for a, b in gaps)
                 joiner = _joiner(text, kept_before, segment, between, removed=len(gaps) > 1)
-                close_gaps(joiner, "paragraph break" if joiner == "\n\n" else "")
+                close_gaps(joiner, "paragraph break" if joiner == "\n\n" else "", between)
             kept_before = segment
             gaps = []
         position = segment.end
     gaps.append((position, len(text)))
-    close_gaps("\n" if kept_before is not None else "", "end of text")
+    close_gaps("\n" if kept_before is not None else "", "end of text", gap_text())
     edits.sort(key=lambda e: (e.start, e.end))
     return edits

@@ -152,7 +152,8 @@ def compose_traced(original: str, first: Sequence[Edit], second: Sequence[Edit])
         lo, hi = mapping.expand_start(edit.start), mapping.expand_end(edit.end)
         if groups and lo < groups[-1][1]:
             last_lo, last_hi, members = groups[-1]
-            groups[-1] = (last_lo, max(last_hi, hi), [*members, index])
+            members.append(index)  # in place: a long group is not copied once per member
+            groups[-1] = (last_lo, max(last_hi, hi), members)
         else:
             groups.append((lo, hi, [index]))
     result: list[tuple[int, Traced]] = []  # (position in the middle text, edit): orders inserts at one offset
@@ -164,7 +165,7 @@ def compose_traced(original: str, first: Sequence[Edit], second: Sequence[Edit])
             start, end = mapping.start(lo), mapping.end(hi)
         absorbed = [i for i in mapping.touching(lo, hi) if _absorbs(mapping, i, first[i], lo, hi, start, end)]
         used.update(absorbed)
-        after = apply_edits(middle[lo:hi], [second[i].moved(-lo) for i in members])
+        after = _replaced(middle, lo, hi, [second[i] for i in members])
         reasons = [reason for i in members for reason in second[i].reasons]
         if after:
             reasons += [reason for i in absorbed for reason in first[i].reasons]
@@ -173,6 +174,19 @@ def compose_traced(original: str, first: Sequence[Edit], second: Sequence[Edit])
     result.extend((mapping.new_range(i)[0], (e, (i,), ())) for i, e in enumerate(first) if i not in used)
     result.sort(key=lambda item: (item[1][0].start, item[1][0].end, item[0]))
     return [traced for _, traced in result]
+
+
+def _replaced(text: str, lo: int, hi: int, edits: Sequence[Edit]) -> str:
+    """``text[lo:hi]`` with ``edits`` applied: :func:`apply_edits` on the slice, without moving
+    each edit and checking it again (``edits`` are checked, sorted and lie within ``[lo, hi]``)."""
+    pieces: list[str] = []
+    position = lo
+    for edit in edits:
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.after)
+        position = edit.end
+    pieces.append(text[position:hi])
+    return "".join(pieces)
 
 
 def _absorbs(mapping: OffsetMap, index: int, edit: Edit, lo: int, hi: int, start: int, end: int) -> bool:

@@ -140,9 +140,12 @@ class Edit:
     reasons: tuple[Reason, ...]
 
     def __init__(self, start: int, end: int, before: str, after: str, reasons: Reason | Sequence[Reason]) -> None:
-        reasons = (reasons,) if isinstance(reasons, Reason) else tuple(reasons)
-        if not reasons or not all(isinstance(reason, Reason) for reason in reasons):
-            raise TypeError(f"an edit needs one or more Reason objects, not {reasons!r}")
+        if isinstance(reasons, Reason):  # the common case: one reason, nothing more to check
+            reasons = (reasons,)
+        else:
+            reasons = tuple(reasons)
+            if not reasons or not all(isinstance(reason, Reason) for reason in reasons):
+                raise TypeError(f"an edit needs one or more Reason objects, not {reasons!r}")
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "before", before)

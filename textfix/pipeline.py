@@ -174,6 +174,9 @@ class Overrides:
     repairs: frozenset[int] = frozenset()
 
 
+_NO_OVERRIDES = Overrides()  # immutable: one for every log that a review did not touch
+
+
 def _translation_without(
     translation: DocumentTranslation | None, left_out: frozenset[int]
 ) -> DocumentTranslation | None:
@@ -191,7 +194,7 @@ def _translation_without(
 def stage_log(stages: Stages, options: Options, overrides: Overrides | None = None) -> list[Traced]:
     """The composed log of ``stages`` (with ``overrides`` applied), each edit with the indices of the
     repairs and of the later stages' edits (:func:`stage_edits`) it was made of."""
-    overrides = overrides or Overrides()
+    overrides = overrides or _NO_OVERRIDES
     segmentation = stages.segmentation
     if overrides.kept:
         kept = tuple(replace(s, kind="text") if i in overrides.kept else s for i, s in enumerate(segmentation.segments))
@@ -217,11 +220,10 @@ def stage_edits(stages: Stages, options: Options) -> list[Edit]:
 def stage_problems(stages: Stages, overrides: Overrides | None = None) -> tuple[Problem, ...]:
     """The problems the stages recorded (the translation's), over the original."""
     translation = _translation_without(stages.translation, overrides.untranslated if overrides else frozenset())
+    if translation is None or not translation.problems:
+        return ()
     mapping = OffsetMap(stages.repairs)
-    return tuple(
-        replace(p, start=mapping.start(p.start), end=mapping.end(p.end))
-        for p in (translation.problems if translation is not None else ())
-    )
+    return tuple(replace(p, start=mapping.start(p.start), end=mapping.end(p.end)) for p in translation.problems)
 
 
 def finish(
@@ -292,8 +294,12 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
     # Segments are built directly, not with dataclasses.replace (several times slower, once per segment).
     result: list[Segment] = []
     position = 0
+    unrepaired = not mapping.edits  # most texts: offsets need no mapping
     for segment in segments:
-        start, end = max(mapping.start(segment.start), position), mapping.end(segment.end)
+        if unrepaired:
+            start, end = max(segment.start, position), segment.end
+        else:
+            start, end = max(mapping.start(segment.start), position), mapping.end(segment.end)
         if end <= start:
             continue
         gap = text[position:start]
@@ -303,7 +309,8 @@ def _to_original(text: str, mapping: OffsetMap, segments: Sequence[Segment]) -> 
                 result[-1] = Segment(prior.start, position + len(gap.rstrip()), prior.kind, prior.lang, prior.reason)
             else:
                 start = position + (len(gap) - len(gap.lstrip()))
-        result.append(Segment(start, end, segment.kind, segment.lang, segment.reason))
+        unmoved = start == segment.start and end == segment.end
+        result.append(segment if unmoved else Segment(start, end, segment.kind, segment.lang, segment.reason))
         position = end
     tail = text[position:]
     if tail.strip():

@@ -6,6 +6,7 @@ the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,15 +26,18 @@ __all__ = ["ArticleLine", "Segmentation", "article_lines", "is_decoration", "par
 _HEADLINE_ZONE = 5  # bylines glue onto the first few headlines only
 
 
+#: A line's first to last character that is not whitespace (``\s`` is ``str.isspace``, as ``strip`` is;
+#: ``[^\s]`` never crosses a line end).
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+
+
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line, its surrounding whitespace trimmed."""
-    position = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            offset = position + line.index(stripped[0])
-            yield offset, offset + len(stripped)
-        position += len(line) + 1
+    """``(start, end)`` of every non-blank line, its surrounding whitespace trimmed.
+
+    >>> list(paragraph_spans(" Ein Satz. \\n\\n\\tZwei  Wörter\\r\\n\\u2028\\n"))
+    [(1, 10), (14, 26)]
+    """
+    return map(re.Match.span, _LINE.finditer(text))  # one C-level scan, no Python loop per line
 
 
 @dataclass
@@ -48,6 +52,8 @@ class _Paragraph:
     def content(self, text: str) -> str:
         """The paragraph with its markup and byline left out."""
         end = self.byline if self.byline is not None else self.end
+        if not self.markup:  # the common case: one piece, no joining
+            return text[self.start : end].strip()
         pieces, position = [], self.start
         for start, stop in self.markup:
             pieces.append(text[position:start])
@@ -58,6 +64,8 @@ class _Paragraph:
 
 #: Characters that rule off, bullet or decorate a page and say nothing on their own.
 _DECORATION = frozenset("|¦•·‣◦▪▫■□●○◆◇►▶▸▹→←↑↓⇒⇐»«›‹~=+#*_-–—―…/\\")
+#: What ``str.isalnum`` accepts (``\w`` less the underscore, which is decoration).
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_decoration(content: str) -> bool:
@@ -70,6 +78,8 @@ def is_decoration(content: str) -> bool:
     >>> is_decoration("∆°"), is_decoration("┒(⌣˛⌣)┎"), is_decoration("12")
     (False, False, False)
     """
+    if _LETTER_OR_DIGIT.search(content):  # the common case, settled in C: a letter is not decoration
+        return False
     return all(
         c.isspace() or c in _DECORATION or unicodedata.category(c).startswith("P") for c in content
     )
@@ -77,7 +87,8 @@ def is_decoration(content: str) -> bool:
 
 def _classify(text: str, start: int, end: int, index: int) -> _Paragraph:
     paragraph = _Paragraph(start, end)
-    paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
+    if text.find("<", start, end) >= 0:  # every piece of markup starts with "<"
+        paragraph.markup = tuple((m.start(), m.end()) for m in MARKUP.finditer(text, start, end))
     content = paragraph.content(text)
     if is_decoration(content):
         paragraph.kind, paragraph.reason = "debris", "markup" if paragraph.markup else "no text"
@@ -224,6 +235,8 @@ def _paragraph_segments(
             position = run.end
         if (rest := _trimmed(text, position, end)) is not None:
             spans.append(_text_or_duplicate(paragraph, language, rest))
+    if len(spans) == 1:  # most paragraphs: nothing to sort or merge
+        return spans
     spans.sort(key=lambda s: s.start)
     return _merge_neighbours(text, spans)
 
