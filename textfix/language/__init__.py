@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache, partial
+from itertools import filterfalse
 
 from ._evidence import emissions, has_lexicon, prefetch, zipf
 from ._lingua import lingua_best
@@ -67,7 +68,8 @@ def detect_document_language(text: str, languages: Sequence[str], *, words: Sequ
     if not all(has_lexicon(code) for code in candidates):
         return lingua_best(text[:20000], languages)[0]
     votes = _votes(candidates, as_written)
-    unseen = set(words).difference(votes)
+    # filterfalse over the distinct words (not set.difference: the memo is no exact dict, so that would copy it).
+    unseen = list(filterfalse(votes.__contains__, set(words)))
     if unseen:
         prefetch(unseen, candidates)  # the word lists are then asked once each, not once per new word
     # Counting the votes of every word (not of each distinct word) keeps the loop in C.
