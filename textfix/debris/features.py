@@ -27,8 +27,8 @@ from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
 from .patterns import classify_paragraph
 
 __all__ = [
-    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "local_features", "reader_address",
-    "tokens",
+    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "is_title", "local_features",
+    "reader_address", "tokens",
 ]
 
 Features = dict[str, float]
@@ -293,6 +293,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
         found["end_sentence"] = 1.0
     elif stripped.endswith(":"):
         found["end_colon"] = 1.0
+    elif stripped.endswith(","):
+        found["end_comma"] = 1.0  # a sentence that goes on: "Hallo Sandra," (furniture does not)
     elif stripped[-1:].isalnum():
         found["end_word"] = 1.0
     else:
@@ -454,6 +456,29 @@ def is_teaser(line: str) -> bool:
     return line.rstrip().endswith("?")
 
 
+_TITLE_WORDS = (4, 14)
+# What a headline may end with: a word, a quote or a bracket; not a sentence's end, a colon or a comma.
+_TITLE_END = re.compile("[\\w\"'“”»«)\\]]$")
+
+
+@lru_cache(maxsize=16384)
+def is_title(line: str) -> bool:
+    """Shaped like a headline: four to fourteen words, a capital first, no sentence's end.
+
+    The article's subheadings and the headlines of other articles have this shape; where the
+    line stands (after the prose, between debris lines) tells them apart, and the model weighs it.
+
+    >>> is_title("Landwirte rechnen mit schlechter Getreideernte"), is_title("Die Wahl ist vorbei.")
+    (True, False)
+    """
+    stripped = line.strip().lstrip("\"'„“‘«»")
+    if not stripped[:1].isupper() or not _TITLE_END.search(stripped) or stripped.isupper():
+        return False
+    words = _TOKEN.findall(stripped)
+    low, high = _TITLE_WORDS
+    return low <= len(words) <= high and sum(1 for w in words if w.isdigit()) * 4 < len(words)
+
+
 def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bool:
     """A sentence the model must not remove: plain prose, a short sentence among the prose, a clean sentence.
 
@@ -483,11 +508,17 @@ def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bo
     return is_plain_prose(line) or (site <= 1 and (inside_prose or words >= 6))
 
 
-def context_features(index: int, count: int, first_prose: int, last_prose: int, like_headline: bool) -> Features:
+def context_features(
+    index: int, count: int, first_prose: int, last_prose: int, like_headline: bool, title: bool = False
+) -> Features:
     """Where line ``index`` of ``count`` stands: head and tail zones, before or after the prose.
 
     ``first_prose``/``last_prose`` are the indices of the first and last line of plain prose
-    (``-1`` without any); ``like_headline`` says whether the line repeats the first line's words.
+    (``-1`` without any); ``like_headline`` says whether the line repeats the first line's words;
+    ``title`` whether it is shaped like a headline (:func:`is_title`): the tail zone and the
+    place after the prose are then also ``title_`` features (a headline after the last line of
+    prose is another article's; at the head or inside the prose it is this one's or a subheading,
+    which the plain zones already weigh).
 
     >>> sorted(context_features(0, 10, 2, 7, False))
     ['before_prose', 'first', 'head3']
@@ -511,4 +542,9 @@ def context_features(index: int, count: int, first_prose: int, last_prose: int, 
         found["inside_prose"] = 1.0
     if like_headline and index:
         found["like_headline"] = 1.0
+    if title:
+        found.update({f"title_{zone}": 1.0 for zone in _TITLE_ZONES if zone in found})
     return found
+
+
+_TITLE_ZONES = ("tail3", "after_prose")
