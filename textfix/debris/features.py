@@ -24,6 +24,7 @@ from functools import lru_cache
 from textfix.language._evidence import common_words
 
 from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
+from .headlines import is_teaser, is_title
 from .patterns import classify_paragraph
 
 __all__ = [
@@ -433,50 +434,6 @@ def _other_script(line: str) -> bool:
     """Most letters outside the Latin and Cyrillic scripts: the model's words and lexicons know nothing of it."""
     letters = len(_LETTER.findall(line))
     return letters > 0 and len(_OUR_SCRIPTS.findall(line)) * 2 < letters
-
-
-# A kicker and a colon before the rest of a headline: "Weight-loss jabs: who can get them?".
-_KICKER = re.compile(r"^([^:!?.]{2,60}):\s+\S")
-_KICKER_WORDS = 6
-
-
-def is_teaser(line: str) -> bool:
-    """A headline of another article in its usual shape: a kicker, a colon and a question.
-
-    "Heathrow third runway: what happens next?", "Грузия после закона: уезжать ли снова?". After
-    the article's prose it overrules the protection of a sentence. (A kicker with a cue word
-    alone is not enough: "Weitere Vorstellungen: 8. und 12. September" is the article's.)
-
-    >>> is_teaser("Weight-loss jabs: who can get them on the NHS?"), is_teaser("Sie sagte: Wir bleiben hier.")
-    (True, False)
-    """
-    kicker = _KICKER.match(line)
-    if kicker is None or not 1 <= len(tokens(kicker.group(1))) <= _KICKER_WORDS:
-        return False
-    return line.rstrip().endswith("?")
-
-
-_TITLE_WORDS = (4, 14)
-# What a headline may end with: a word, a quote or a bracket; not a sentence's end, a colon or a comma.
-_TITLE_END = re.compile("[\\w\"'“”»«)\\]]$")
-
-
-@lru_cache(maxsize=16384)
-def is_title(line: str) -> bool:
-    """Shaped like a headline: four to fourteen words, a capital first, no sentence's end.
-
-    The article's subheadings and the headlines of other articles have this shape; where the
-    line stands (after the prose, between debris lines) tells them apart, and the model weighs it.
-
-    >>> is_title("Landwirte rechnen mit schlechter Getreideernte"), is_title("Die Wahl ist vorbei.")
-    (True, False)
-    """
-    stripped = line.strip().lstrip("\"'„“‘«»")
-    if not stripped[:1].isupper() or not _TITLE_END.search(stripped) or stripped.isupper():
-        return False
-    words = _TOKEN.findall(stripped)
-    low, high = _TITLE_WORDS
-    return low <= len(words) <= high and sum(1 for w in words if w.isdigit()) * 4 < len(words)
 
 
 def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bool:
