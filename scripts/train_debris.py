@@ -33,7 +33,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from textfix.debris.features import Features, is_plain_prose, is_protected
+from textfix.debris.features import Features, is_plain_prose, is_protected, is_title
 from textfix.debris.model import CLASSES, FIRST_STAGE_TEXT, PLAIN, document_features, neighbour_features
 from textfix.debris.patterns import classify_paragraph
 from textfix.evaluate.gold import GoldDocument, load_gold
@@ -166,7 +166,10 @@ def second_stage_features(documents: list[list[Line]], verdicts: dict[int, list[
         own = verdicts[index]
         found.append(
             [
-                neighbour_features(line.features, own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None)
+                neighbour_features(
+                    line.features, own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None,
+                    is_title(line.content),
+                )
                 for i, line in enumerate(lines)
             ]
         )

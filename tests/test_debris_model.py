@@ -199,3 +199,34 @@ def test_a_question_headline_after_the_prose_is_weighed_but_not_before_it() -> N
     assert not is_protected(teaser, inside_prose=False, after_prose=True)
     assert is_protected(teaser, inside_prose=False, after_prose=False)  # the article's own headline
     assert is_protected("Weitere Vorstellungen: 8., 12. und 20. September, jeweils um 19 Uhr.", False, after_prose=True)
+
+
+# An invented site's article: a subheading inside the prose, then two headlines of other
+# articles after it with no cue line ("Mehr zum Thema") before them.
+TEASERS = """\
+Stadtwerke senken den Gaspreis zum ersten April
+
+Die Stadtwerke senken den Arbeitspreis für Gas zum ersten April um knapp zwei Cent je Kilowattstunde. Ein Haushalt mit einem Verbrauch von 15.000 Kilowattstunden spart damit rund 300 Euro im Jahr.
+
+Was Kunden jetzt wissen müssen
+
+Wer einen Vertrag in der Grundversorgung hat, muss nichts tun: Der neue Preis gilt automatisch. Sonderverträge werden nach Angaben des Versorgers zum selben Datum angepasst.
+
+Die Verbraucherzentrale rät dennoch, die Abrechnung im Frühjahr genau zu prüfen und Zählerstände zu notieren.
+
+Neues Hallenbad öffnet nach drei Jahren Bauzeit
+
+Nahverkehr: Stadtbahn fährt ab Mai im Zehn-Minuten-Takt
+
+Bürgermeisterin kündigt Sparkurs für den Haushalt an
+"""
+
+
+def test_headlines_of_other_articles_after_the_prose_go_without_a_cue_line() -> None:
+    removed = _removed(TEASERS)
+    assert removed.get("Neues Hallenbad öffnet nach drei Jahren Bauzeit") == "related"
+    assert removed.get("Nahverkehr: Stadtbahn fährt ab Mai im Zehn-Minuten-Takt") == "related"
+    assert removed.get("Bürgermeisterin kündigt Sparkurs für den Haushalt an") == "related"
+    output = textfix.clean(TEASERS).output
+    assert "Was Kunden jetzt wissen müssen" in output  # the article's subheading, inside its prose
+    assert output.startswith("Stadtwerke senken den Gaspreis zum ersten April\n")

@@ -54,6 +54,6 @@ def test_held_out_sites_meet_the_precision_goal_and_every_class_the_recall_goal(
     assert {k: v for k, v in held_out.items() if k.startswith("recall_") and v < 0.70} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="held-out remove F1 is 0.88: recall 0.81 at precision 0.97")
+@pytest.mark.xfail(strict=True, reason="held-out remove F1 is 0.90: recall 0.84 at precision 0.97")
 def test_held_out_sites_meet_the_f1_goal(scores: dict[str, dict[str, float]]) -> None:
     assert scores["heldout"]["remove_f1"] >= 0.93

@@ -24,11 +24,12 @@ from functools import lru_cache
 from textfix.language._evidence import common_words
 
 from ._vocab import ADDRESS, CALLS, FORMAL_ADDRESS, MONTHS, VOCABULARY
+from .headlines import is_teaser, is_title
 from .patterns import classify_paragraph
 
 __all__ = [
-    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "local_features", "reader_address",
-    "tokens",
+    "Features", "context_features", "is_plain_prose", "is_protected", "is_teaser", "is_title", "local_features",
+    "reader_address", "tokens",
 ]
 
 Features = dict[str, float]
@@ -293,6 +294,8 @@ def _local(line: str) -> tuple[tuple[str, float], ...]:  # noqa: PLR0915 - one f
         found["end_sentence"] = 1.0
     elif stripped.endswith(":"):
         found["end_colon"] = 1.0
+    elif stripped.endswith(","):
+        found["end_comma"] = 1.0  # a sentence that goes on: "Hallo Sandra," (furniture does not)
     elif stripped[-1:].isalnum():
         found["end_word"] = 1.0
     else:
@@ -433,27 +436,6 @@ def _other_script(line: str) -> bool:
     return letters > 0 and len(_OUR_SCRIPTS.findall(line)) * 2 < letters
 
 
-# A kicker and a colon before the rest of a headline: "Weight-loss jabs: who can get them?".
-_KICKER = re.compile(r"^([^:!?.]{2,60}):\s+\S")
-_KICKER_WORDS = 6
-
-
-def is_teaser(line: str) -> bool:
-    """A headline of another article in its usual shape: a kicker, a colon and a question.
-
-    "Heathrow third runway: what happens next?", "Грузия после закона: уезжать ли снова?". After
-    the article's prose it overrules the protection of a sentence. (A kicker with a cue word
-    alone is not enough: "Weitere Vorstellungen: 8. und 12. September" is the article's.)
-
-    >>> is_teaser("Weight-loss jabs: who can get them on the NHS?"), is_teaser("Sie sagte: Wir bleiben hier.")
-    (True, False)
-    """
-    kicker = _KICKER.match(line)
-    if kicker is None or not 1 <= len(tokens(kicker.group(1))) <= _KICKER_WORDS:
-        return False
-    return line.rstrip().endswith("?")
-
-
 def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bool:
     """A sentence the model must not remove: plain prose, a short sentence among the prose, a clean sentence.
 
@@ -483,11 +465,17 @@ def is_protected(line: str, inside_prose: bool, after_prose: bool = False) -> bo
     return is_plain_prose(line) or (site <= 1 and (inside_prose or words >= 6))
 
 
-def context_features(index: int, count: int, first_prose: int, last_prose: int, like_headline: bool) -> Features:
+def context_features(
+    index: int, count: int, first_prose: int, last_prose: int, like_headline: bool, title: bool = False
+) -> Features:
     """Where line ``index`` of ``count`` stands: head and tail zones, before or after the prose.
 
     ``first_prose``/``last_prose`` are the indices of the first and last line of plain prose
-    (``-1`` without any); ``like_headline`` says whether the line repeats the first line's words.
+    (``-1`` without any); ``like_headline`` says whether the line repeats the first line's words;
+    ``title`` whether it is shaped like a headline (:func:`is_title`): the tail zone and the
+    place after the prose are then also ``title_`` features (a headline after the last line of
+    prose is another article's; at the head or inside the prose it is this one's or a subheading,
+    which the plain zones already weigh).
 
     >>> sorted(context_features(0, 10, 2, 7, False))
     ['before_prose', 'first', 'head3']
@@ -511,4 +499,9 @@ def context_features(index: int, count: int, first_prose: int, last_prose: int, 
         found["inside_prose"] = 1.0
     if like_headline and index:
         found["like_headline"] = 1.0
+    if title:
+        found.update({f"title_{zone}": 1.0 for zone in _TITLE_ZONES if zone in found})
     return found
+
+
+_TITLE_ZONES = ("tail3", "after_prose")

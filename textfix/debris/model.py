@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 
 from textfix.datacache import shipped_data
 
-from .features import Features, context_features, is_plain_prose, is_protected, local_features, tokens
+from .features import Features, context_features, is_plain_prose, is_protected, is_title, local_features, tokens
 
 __all__ = [
     "CLASSES", "FIRST_STAGE_TEXT", "PLAIN", "ArticleJudge", "LineModel", "document_features", "judge_lines",
@@ -125,9 +125,9 @@ def _overlap(line: str, headline: frozenset[str]) -> float:
 
 
 @lru_cache(maxsize=16384)
-def _context_names(index: int, count: int, first: int, last: int, like: bool) -> tuple[str, ...]:
+def _context_names(index: int, count: int, first: int, last: int, like: bool, title: bool) -> tuple[str, ...]:
     """The names of :func:`.features.context_features` (all are 1), in its order."""
-    return tuple(context_features(index, count, first, last, like))
+    return tuple(context_features(index, count, first, last, like, title))
 
 
 def _contexts(contents: Sequence[str], plain: Sequence[bool]) -> list[Features]:
@@ -138,7 +138,7 @@ def _contexts(contents: Sequence[str], plain: Sequence[bool]) -> list[Features]:
     found = []
     for index, line in enumerate(contents):
         like = index > 0 and len(line) < 200 and _overlap(line, headline) >= _HEADLINE_OVERLAP
-        found.append(context_features(index, len(contents), first, last, like))
+        found.append(context_features(index, len(contents), first, last, like, is_title(line)))
     return found
 
 
@@ -148,11 +148,13 @@ def document_features(contents: Sequence[str]) -> list[Features]:
     return [{**local_features(line), **context} for line, context in zip(contents, contexts, strict=True)]
 
 
-def _neighbours(before: str | None, after: str | None) -> list[str]:
+def _neighbours(before: str | None, after: str | None, title: bool = False) -> list[str]:
     """The names of the stage-two features that say what the neighbours are.
 
     A neighbour that is plain prose (:data:`PLAIN`) is text, and says so apart: a short line
     right before a paragraph of prose is likelier its subheading than a teaser of the tail.
+    A line shaped like a headline (``title``) next to debris is likelier one of a block of
+    teasers: those features are also ``title_``.
     """
     before, after = _known(before), _known(after)
     found = []
@@ -165,16 +167,22 @@ def _neighbours(before: str | None, after: str | None) -> list[str]:
             found += [f"nb_{side}_debris", f"nb_{side}_{verdict}"]
     if before not in (None, "text", PLAIN) and after not in (None, "text", PLAIN):
         found.append("nb_between")
+    if title:
+        found += [f"title_{name}" for name in found if name in _TITLE_NEIGHBOURS]
     return found
 
 
-def neighbour_features(features: Features, before: str | None, after: str | None) -> Features:
+_TITLE_NEIGHBOURS = frozenset(("nb_prev_debris", "nb_next_debris", "nb_between", "nb_prev_plain", "nb_next_plain"))
+
+
+def neighbour_features(features: Features, before: str | None, after: str | None, title: bool = False) -> Features:
     """Stage-two features: the line's own and the first stage's verdicts on its neighbours.
 
     ``before``/``after`` are the likeliest classes of the previous and next line
-    (:data:`PLAIN` for plain prose, ``None`` at the edges of the article).
+    (:data:`PLAIN` for plain prose, ``None`` at the edges of the article); ``title``: the line
+    is shaped like a headline (:func:`.features.is_title`).
     """
-    return {**features, **dict.fromkeys(_neighbours(before, after), 1.0)}
+    return {**features, **dict.fromkeys(_neighbours(before, after, title), 1.0)}
 
 
 def _known(verdict: str | None) -> str | None:
@@ -221,6 +229,7 @@ class ArticleJudge:
         self._own: dict[int, tuple[Vector, Vector]] = {}
         self._protected: dict[tuple[int, bool, bool], bool] = {}
         self._like: dict[tuple[int, int], bool] = {}
+        self._title: dict[int, bool] = {}
         self._first: dict[tuple[int, tuple[str, ...]], str] = {}
         self._second: dict[tuple[int, tuple[str, ...]], str | None] = {}
 
@@ -247,6 +256,13 @@ class ArticleJudge:
             line = self.contents[index]
             found = len(line) < 200 and _overlap(line, _words(self.contents[headline])) >= _HEADLINE_OVERLAP
             self._like[key] = found
+        return found
+
+    def title(self, index: int) -> bool:
+        """:func:`.features.is_title` of line ``index``."""
+        found = self._title.get(index)
+        if found is None:
+            found = self._title[index] = is_title(self.contents[index])
         return found
 
     def first(self, index: int, context: tuple[str, ...]) -> str:
@@ -298,7 +314,7 @@ def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | No
 
     def context(k: int) -> tuple[str, ...]:
         like = k > 0 and article.like_headline(headline, alive[k])
-        return _context_names(k, count, first_prose, last_prose, like)
+        return _context_names(k, count, first_prose, last_prose, like, article.title(alive[k]))
 
     def verdict(k: int) -> str | None:
         """Stage one's verdict on position ``k`` (``None`` beyond the edges), computed when a neighbour needs it."""
@@ -317,7 +333,7 @@ def _round(article: ArticleJudge, alive: Sequence[int], fixed: Sequence[str | No
         if article.protected(index, "inside_prose" in names, "after_prose" in names):
             decided.append(None)  # settled before anything costly is computed
             continue
-        names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1)))
+        names = (*names, *_neighbours(verdict(k - 1), verdict(k + 1), article.title(index)))
         decided.append(article.second(index, names))
     return decided
 
