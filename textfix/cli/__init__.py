@@ -41,13 +41,15 @@ def _start_up() -> Iterator[None]:
 
 
 with _start_up():
+    from textfix.datacache import warm_regex_cache
+
+    # Before typer and the commands' modules are imported: the patterns they compile are then found compiled.
+    warm_regex_cache()
     import typer
 
     from textfix._version import __version__
-    from textfix.datacache import warm_regex_cache
     from textfix.output import describe_os_error
 
-    warm_regex_cache()  # before the commands' modules are imported: their patterns are then found compiled
     from ._common import app as _app
 
 __all__ = ["app", "main"]
