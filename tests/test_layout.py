@@ -149,7 +149,8 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
     # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, and nothing is drawn.
     unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.batch._pool",
-              "textfix.batch.jsonl", "textfix.batch.files", "textfix.translate", "textfix.server",
+              "textfix.batch.jsonl", "textfix.batch.files", "textfix.batch.config", "textfix.batch.summary",
+              "textfix.translate", "textfix.server",
               "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",
               "textfix.render.html", "textfix.decisions", "textfix.cli._review",
               "textfix.glossary.tbx", "textfix.glossary.placeholders", "xml.etree.ElementTree",

@@ -8,9 +8,12 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-from .config import SUFFIXES
-from .summary import Failure
+from ._limits import SUFFIXES
+
+if TYPE_CHECKING:  # a one-file fix only asks is_batch_input: the run's summary is imported where a run needs it
+    from .summary import Failure
 
 __all__ = ["InputFile", "find_inputs", "is_batch_input", "target_for"]
 
@@ -135,6 +138,8 @@ def find_inputs(specs: Sequence[str], *, exclude: Path | None = None) -> tuple[l
     (``corpus/**/*.html`` → relative to ``corpus``); a plain file is just its name. The
     folder ``exclude`` (the output folder) is never walked into.
     """
+    from .summary import Failure
+
     excluded = {exclude.resolve()} if exclude is not None else set()
     found: list[InputFile] = []
     failures: list[Failure] = []

@@ -1,0 +1,21 @@
+"""A corpus run's limits and file names: constants only.
+
+Kept apart from :mod:`.config` so that what needs no more than these (the command line's
+defaults, the check whether an argument is a corpus run) does not import the run's
+configuration classes with them: a one-file ``textfix fix`` never builds a corpus run.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES"]
+
+#: File suffixes picked up when walking folders and globs (case-insensitive).
+SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+#: Inputs (files, or JSON Lines records) larger than this are reported, not read.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: Name of the failures list written into the output folder.
+FAILURES_NAME = "failures.jsonl"
+#: Name of the journal of completed outputs (hidden, in the output folder).
+JOURNAL_NAME = ".textfix-journal.jsonl"
+#: Name of the lock file a run holds in its output folder.
+LOCK_NAME = ".textfix-lock"
