@@ -148,7 +148,8 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     loaded = set(done.stderr.split()[-1000:])
     assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
     # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, and nothing is drawn.
-    unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.batch._pool",
+    unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.cli.segments",
+              "textfix.cli.diff", "textfix.batch._pool",
               "textfix.batch.jsonl", "textfix.batch.files", "textfix.batch.config", "textfix.batch.summary",
               "textfix.translate", "textfix.server",
               "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",
