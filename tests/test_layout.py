@@ -147,7 +147,8 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     assert done.stdout == "Die NATO ist besorgt, sagte er.\n"
     loaded = set(done.stderr.split()[-1000:])
     assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
-    # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, and nothing is drawn.
+    # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, no CSV reader
+    # (the built-in glossary is TSV, read from the cache), and nothing is drawn.
     unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.cli.segments",
               "textfix.cli.diff", "textfix.batch._pool",
               "textfix.batch.jsonl", "textfix.batch.files", "textfix.batch.config", "textfix.batch.summary",
@@ -155,7 +156,7 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
               "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",
               "textfix.render.html", "textfix.decisions", "textfix.cli._review",
               "textfix.glossary.tbx", "textfix.glossary.placeholders", "xml.etree.ElementTree",
-              "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal"}
+              "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal", "csv"}
     assert loaded & unused == set()
 
 
