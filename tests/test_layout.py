@@ -150,7 +150,7 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, no CSV reader
     # (the built-in glossary is TSV, read from the cache), and nothing is drawn.
     unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.cli.segments",
-              "textfix.cli.diff", "textfix.batch._pool",
+              "textfix.cli.diff", "textfix.batch._pool", "textfix.batch.inputs",
               "textfix.batch.jsonl", "textfix.batch.files", "textfix.batch.config", "textfix.batch.summary",
               "textfix.debris.recurring", "textfix.translate", "textfix.server",
               "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from textfix._lazy import lazy_names
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
-    from ._limits import DEFAULT_MAX_BYTES, FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, SUFFIXES
+    from ._limits import DEFAULT_MAX_BYTES, FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, SUFFIXES, is_batch_input
     from ._lock import RunLockedError
     from ._pool import WorkerError
     from .config import (
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         processor_for,
     )
     from .files import run_files
-    from .inputs import InputFile, find_inputs, is_batch_input
+    from .inputs import InputFile, find_inputs
     from .items import clean_file, clean_record, result_summary
     from .jsonl import run_jsonl
     from .run import run_corpus
@@ -59,12 +59,14 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
 _HOMES = {
     "RunLockedError": "_lock",
     "WorkerError": "_pool",
-    **dict.fromkeys(["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES"], "_limits"),
+    **dict.fromkeys(
+        ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES", "is_batch_input"], "_limits"
+    ),
     **dict.fromkeys(
         ["BatchConfig", "PipelineSetup", "Processor", "WorkerSetup", "default_setup", "processor_for"], "config"
     ),
     "run_files": "files",
-    **dict.fromkeys(["InputFile", "find_inputs", "is_batch_input"], "inputs"),
+    **dict.fromkeys(["InputFile", "find_inputs"], "inputs"),
     **dict.fromkeys(["clean_file", "clean_record", "result_summary"], "items"),
     "run_jsonl": "jsonl",
     "run_corpus": "run",

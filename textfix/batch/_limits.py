@@ -1,13 +1,18 @@
-"""A corpus run's limits and file names: constants only.
+"""A corpus run's limits and file names, and which arguments make one.
 
-Kept apart from :mod:`.config` so that what needs no more than these (the command line's
-defaults, the check whether an argument is a corpus run) does not import the run's
-configuration classes with them: a one-file ``textfix fix`` never builds a corpus run.
+Kept apart from :mod:`.config` and :mod:`.inputs` so that what needs no more than these (the
+command line's defaults, the check whether an argument is a corpus run) does not import the
+run's configuration and input classes with them: a one-file ``textfix fix`` never builds a
+corpus run.
 """
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES"]
+import re
+from pathlib import Path
+
+__all__ = ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "GLOB_MAGIC", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES",
+           "is_batch_input"]
 
 #: File suffixes picked up when walking folders and globs (case-insensitive).
 SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
@@ -19,3 +24,13 @@ FAILURES_NAME = "failures.jsonl"
 JOURNAL_NAME = ".textfix-journal.jsonl"
 #: Name of the lock file a run holds in its output folder.
 LOCK_NAME = ".textfix-lock"
+#: A character that makes an argument a glob.
+GLOB_MAGIC = re.compile(r"[*?[]")
+
+
+def is_batch_input(name: str) -> bool:
+    """Whether a ``fix`` argument goes through a corpus run: a folder, a glob or a ``.jsonl`` file."""
+    if name == "-":
+        return False
+    path = Path(name)
+    return path.is_dir() or name.lower().endswith(".jsonl") or (bool(GLOB_MAGIC.search(name)) and not path.exists())
