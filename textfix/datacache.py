@@ -37,7 +37,6 @@ import os
 import pkgutil
 import re
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -142,6 +141,8 @@ def _load(path: Path | None, key: str) -> object:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically (a reader sees the old file or the whole new one); give up quietly."""
+    import tempfile  # only where a table is written: a run that finds its tables cached writes none
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -304,6 +305,7 @@ def _open_for(path: Path, key: str) -> tuple[sqlite3.Connection, int] | None:
 def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
     """Write the table as an SQLite file, atomically (built aside, then put in place)."""
     import sqlite3
+    import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
