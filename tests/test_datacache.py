@@ -136,19 +136,24 @@ def test_memo_stops_growing_on_disk_past_its_limit(cache: Path, monkeypatch: pyt
 BIG = {f"word{i}": float(i) / 7 for i in range(max(datacache.SMALL_TABLE, 1_200) + 100)}  # asked row by row
 
 
-@pytest.mark.parametrize("table", [BIG, {"und": 7.5, "der": 7.6}], ids=["asked row by row", "small: read whole"])
-def test_a_looked_up_table_answers_as_the_built_one(cache: Path, table: dict[str, float]) -> None:
+MIXED = {**BIG, "pair": (1, 2), "count": 3, "yes": True, "name": "Kyjiw"}  # floats, str and others
+
+
+@pytest.mark.parametrize("table", [BIG, {"und": 7.5, "der": 7.6}, MIXED],
+                         ids=["asked row by row", "small: read whole", "values of several types"])
+def test_a_looked_up_table_answers_as_the_built_one(cache: Path, table: dict[str, object]) -> None:
     calls: list[str] = []
 
-    def build() -> dict[str, float]:
+    def build() -> dict[str, object]:
         calls.append("built")
         return dict(table)
 
     built = datacache.cached_lookup("lookup", "v1", build)
     loaded = datacache.cached_lookup("lookup", "v1", build)
     assert calls == ["built"] and isinstance(loaded, datacache.Lookup)
-    for word in [*list(table)[::97], "absent", ""]:
+    for word in [*list(table)[::97], *list(table)[-5:], "absent", ""]:
         assert loaded.get(word) == built.get(word) == table.get(word)
+        assert type(loaded.get(word)) is type(table.get(word))
         assert loaded.get(word, -1.0) == table.get(word, -1.0)
 
 

@@ -147,13 +147,17 @@ def test_a_one_file_fix_loads_only_what_it_needs(tmp_path: Path) -> None:
     assert done.stdout == "Die NATO ist besorgt, sagte er.\n"
     loaded = set(done.stderr.split()[-1000:])
     assert "textfix.cli.clean" in loaded and "textfix.pipeline" in loaded
-    # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, and nothing is drawn.
-    unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.batch._pool",
-              "textfix.batch.jsonl", "textfix.batch.files", "textfix.translate", "textfix.server",
+    # A clean text file needs no encoding repair (ftfy), no HTML reader, no review pages, no CSV reader
+    # (the built-in glossary is TSV, read from the cache), nothing is drawn, and nothing written but stdout.
+    unused = {"textfix.cli.serve", "textfix.cli.models", "textfix.cli.glossary", "textfix.cli.segments",
+              "textfix.cli.diff", "textfix.batch._pool", "textfix.batch.inputs",
+              "textfix.batch.jsonl", "textfix.batch.files", "textfix.batch.config", "textfix.batch.summary",
+              "textfix.debris.recurring", "textfix.translate", "textfix.server",
               "argostranslate", "ctranslate2", "uvicorn", "wordfreq", "HanTa",
               "textfix.render.html", "textfix.decisions", "textfix.cli._review",
               "textfix.glossary.tbx", "textfix.glossary.placeholders", "xml.etree.ElementTree",
-              "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal"}
+              "ftfy", "wcwidth", "html", "textfix.read.html", "textfix.render.terminal", "csv",
+              "tempfile"}
     assert loaded & unused == set()
 
 

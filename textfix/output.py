@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,6 +56,8 @@ def _through_links(path: Path) -> Path:
 def open_temporary(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path`` (same folder, so a rename replaces ``path`` atomically),
     with the permissions ``path`` will have; its descriptor and name."""
+    import tempfile  # only where a file is written: a fix printing to stdout writes none
+
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"{path}: cannot write: folder {folder} does not exist")

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
+from .debris._recurring_keys import REASON as RECURRING
+from .debris._recurring_keys import recurring_paragraphs
 from .debris.model import ArticleJudge
-from .debris.recurring import REASON as RECURRING
-from .debris.recurring import recurring_paragraphs
 from .duplicates import find_duplicates
 from .language import detect_document_language, find_foreign_runs, paragraph_words
 from .model import Kind, Segment

@@ -19,9 +19,9 @@ only what is missing, stale or damaged. A worker that dies (SIGKILL, out of memo
 in a native library) is replaced and its documents retried; a document that kills a worker
 twice, or takes longer than ``timeout_per_file``, is a failure and the run goes on.
 
-The parts: :mod:`.config` (limits, setup, :class:`BatchConfig`), :mod:`.inputs` (what to
-clean), :mod:`.items` (one record or file, and its summary: what :mod:`textfix.dask` maps),
-:mod:`._pool` (the worker pool) and :mod:`._worker` (inside a worker), :mod:`._file_tasks`
+The parts: :mod:`._limits` (limits and file names), :mod:`.config` (setup, :class:`BatchConfig`),
+:mod:`.inputs` (what to clean), :mod:`.items` (one record or file, and its summary: what
+:mod:`textfix.dask` maps), :mod:`._pool` (the worker pool) and :mod:`._worker` (inside a worker), :mod:`._file_tasks`
 and :mod:`._records` (what a worker does with a file or a chunk of records),
 :mod:`._journal`, :mod:`._lock`, :mod:`._partial` (an unfinished JSON Lines run),
 :mod:`._review` (report and review index), :mod:`._interrupt`, :mod:`.files`, :mod:`.jsonl`,
@@ -35,14 +35,10 @@ from typing import TYPE_CHECKING
 from textfix._lazy import lazy_names
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from ._limits import DEFAULT_MAX_BYTES, FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, SUFFIXES, is_batch_input
     from ._lock import RunLockedError
     from ._pool import WorkerError
     from .config import (
-        DEFAULT_MAX_BYTES,
-        FAILURES_NAME,
-        JOURNAL_NAME,
-        LOCK_NAME,
-        SUFFIXES,
         BatchConfig,
         PipelineSetup,
         Processor,
@@ -51,25 +47,26 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         processor_for,
     )
     from .files import run_files
-    from .inputs import InputFile, find_inputs, is_batch_input
+    from .inputs import InputFile, find_inputs
     from .items import clean_file, clean_record, result_summary
     from .jsonl import run_jsonl
     from .run import run_corpus
     from .summary import BatchSummary, Failure, ProgressReporter
 
-#: Where each public name lives. A one-file ``textfix fix`` asks for the configuration and
-#: the input check only, so it never loads the worker pool, the journal or the JSON Lines
-#: streamer (about a tenth of a second of imports).
+#: Where each public name lives. A one-file ``textfix fix`` asks for the limits and the input
+#: check only, so it never loads the run's configuration and summary classes, the worker
+#: pool, the journal or the JSON Lines streamer (about a tenth of a second of imports).
 _HOMES = {
     "RunLockedError": "_lock",
     "WorkerError": "_pool",
     **dict.fromkeys(
-        ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES", "BatchConfig",
-         "PipelineSetup", "Processor", "WorkerSetup", "default_setup", "processor_for"],
-        "config",
+        ["DEFAULT_MAX_BYTES", "FAILURES_NAME", "JOURNAL_NAME", "LOCK_NAME", "SUFFIXES", "is_batch_input"], "_limits"
+    ),
+    **dict.fromkeys(
+        ["BatchConfig", "PipelineSetup", "Processor", "WorkerSetup", "default_setup", "processor_for"], "config"
     ),
     "run_files": "files",
-    **dict.fromkeys(["InputFile", "find_inputs", "is_batch_input"], "inputs"),
+    **dict.fromkeys(["InputFile", "find_inputs"], "inputs"),
     **dict.fromkeys(["clean_file", "clean_record", "result_summary"], "items"),
     "run_jsonl": "jsonl",
     "run_corpus": "run",

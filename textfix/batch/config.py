@@ -17,6 +17,8 @@ from textfix.options import Options
 from textfix.pipeline import clean_decoded
 from textfix.read import Decoded, ReadOptions
 
+from ._limits import DEFAULT_MAX_BYTES, FAILURES_NAME, JOURNAL_NAME, LOCK_NAME, SUFFIXES
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FAILURES_NAME",
@@ -30,17 +32,6 @@ __all__ = [
     "default_setup",
     "processor_for",
 ]
-
-#: File suffixes picked up when walking folders and globs (case-insensitive).
-SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
-#: Inputs (files, or JSON Lines records) larger than this are reported, not read.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-#: Name of the failures list written into the output folder.
-FAILURES_NAME = "failures.jsonl"
-#: Name of the journal of completed outputs (hidden, in the output folder).
-JOURNAL_NAME = ".textfix-journal.jsonl"
-#: Name of the lock file a run holds in its output folder.
-LOCK_NAME = ".textfix-lock"
 
 #: Cleans one decoded text; built once per worker process by a :data:`WorkerSetup`.
 Processor = Callable[[Decoded], Result]

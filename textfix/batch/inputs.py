@@ -8,14 +8,16 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-from .config import SUFFIXES
-from .summary import Failure
+from ._limits import GLOB_MAGIC, SUFFIXES, is_batch_input
+
+if TYPE_CHECKING:  # a one-file fix only asks is_batch_input: the run's summary is imported where a run needs it
+    from .summary import Failure
 
 __all__ = ["InputFile", "find_inputs", "is_batch_input", "target_for"]
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_GLOB_MAGIC = re.compile(r"[*?[]")
 
 
 @dataclass(frozen=True)
@@ -26,19 +28,11 @@ class InputFile:
     relative: PurePath
 
 
-def is_batch_input(name: str) -> bool:
-    """Whether a ``fix`` argument goes through a corpus run: a folder, a glob or a ``.jsonl`` file."""
-    if name == "-":
-        return False
-    path = Path(name)
-    return path.is_dir() or name.lower().endswith(".jsonl") or (bool(_GLOB_MAGIC.search(name)) and not path.exists())
-
-
 def _glob_root(pattern: str) -> Path:
     parts = Path(pattern).parts
     fixed: list[str] = []
     for part in parts:
-        if _GLOB_MAGIC.search(part):
+        if GLOB_MAGIC.search(part):
             break
         fixed.append(part)
     return Path(*fixed) if fixed else Path()
@@ -135,6 +129,8 @@ def find_inputs(specs: Sequence[str], *, exclude: Path | None = None) -> tuple[l
     (``corpus/**/*.html`` → relative to ``corpus``); a plain file is just its name. The
     folder ``exclude`` (the output folder) is never walked into.
     """
+    from .summary import Failure
+
     excluded = {exclude.resolve()} if exclude is not None else set()
     found: list[InputFile] = []
     failures: list[Failure] = []
@@ -148,7 +144,7 @@ def find_inputs(specs: Sequence[str], *, exclude: Path | None = None) -> tuple[l
             matches = [(p, problem, p.relative_to(path)) for p, problem in _walk(path, excluded)]
         elif path.exists() or path.is_symlink():
             matches = [(path, _problem(path), PurePath(path.name))]
-        elif _GLOB_MAGIC.search(spec):
+        elif GLOB_MAGIC.search(spec):
             matches = list(_glob(spec, excluded))
             if not matches:
                 failures.append(Failure(spec, "no file matches this pattern"))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from textfix.batch import DEFAULT_MAX_BYTES
-from textfix.debris.recurring import RecurringCounter, parse_threshold
+from textfix.debris._recurring_keys import parse_threshold
 from textfix.errors import InputTooLargeError, OptionsError, TextfixError
 from textfix.model import ProblemKind, Result
 from textfix.options import DEFAULT_LANGUAGES, Options, options_from_choices
@@ -203,6 +203,8 @@ def with_recurring(options: Options, documents: Sequence[Decoded], threshold: in
     (or ``threshold`` 0) finds none."""
     if threshold == 0 or len(documents) < 2:
         return options
+    from textfix.debris.recurring import RecurringCounter  # only several documents are counted
+
     counter = RecurringCounter()
     for document in documents:
         counter.add(document.text, repair=options.repair)

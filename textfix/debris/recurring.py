@@ -20,7 +20,9 @@ What is never removed for recurring:
   Ukraine") recurs too.
 
 Counting is order-independent (sets and minimums), so the set is the same for any input
-order, any number of workers and on Dask.
+order, any number of workers and on Dask. The keys, thresholds and the check segmentation
+makes live in :mod:`._recurring_keys` (a one-file run needs them without the counting);
+every name is offered here too.
 
 >>> texts = [f"Artikel {n} über Gaspreise\\nDer Preis stieg um {n} Prozent.\\nAlle Artikel zu Energie »"
 ...          for n in range(4)]
@@ -36,15 +38,26 @@ RecurringLines(1 lines, digest ...)
 from __future__ import annotations
 
 import hashlib
-import math
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from textfix.errors import OptionsError
 from textfix.repair import repair_text
 
+from ._recurring_keys import (
+    DEFAULT_MIN_DOCUMENTS,
+    DEFAULT_SHARE,
+    KEY_MAX_CHARACTERS,
+    PROSE_WORDS,
+    REASON,
+    check_threshold,
+    is_candidate,
+    is_recurring,
+    line_key,
+    min_documents_for,
+    parse_threshold,
+    recurring_paragraphs,
+)
 from .patterns import MARKUP
 
 __all__ = [
@@ -68,55 +81,10 @@ __all__ = [
     "recurring_paragraphs",
 ]
 
-#: The segment reason (and edit detail: ``debris: recurring``) of a line removed for recurring.
-REASON = "recurring"
-#: A line of more words than this that ends like a sentence is prose: never removed for recurring.
-PROSE_WORDS = 12
-#: Keys longer than this are not counted (bounded memory; such a line is a paragraph, not chrome).
-KEY_MAX_CHARACTERS = 200
-#: Without a threshold of its own, a line is chrome when it stands in at least this many
-#: documents of the run (so a run of two articles never loses the lines they share)...
-DEFAULT_MIN_DOCUMENTS = 3
-#: ...and in at least this share of them (in a run of 10,000 articles, 100), so that a short
-#: sentence two unrelated articles happen to share ("Die Ermittlungen dauern an.") stays.
-DEFAULT_SHARE = 0.01
-
-# A key is the line's words (letters, digits and marks), case-folded: repair changes spacing and
-# punctuation ("Teilen :" → "Teilen:"), sites vary emoji and decoration ("📬", "»", "|"), and none
-# of that makes another line. A word is a run of Unicode letters and digits (``\w`` without "_").
-_WORD = re.compile(r"[^\W_]+")
 # Long lines on each side of a candidate that make its context (see document_lines).
 _CONTEXT = 2
 # Raw lines longer than this are not looked at (cheap bound before repairing a line).
 _RAW_MAX = 4 * KEY_MAX_CHARACTERS
-
-
-def line_key(line: str) -> str:
-    """The normalised key under which a line is counted: its words, case-folded, one space apart.
-
-    >>> line_key("  Jetzt den Morgen-Newsletter bestellen 📬 ")
-    'jetzt den morgen newsletter bestellen'
-    >>> line_key("» ALLE Artikel zu: Energie |"), line_key("Stand: 3. Mai 2024")
-    ('alle artikel zu energie', 'stand 3 mai 2024')
-    >>> line_key("📬 — »")
-    ''
-    """
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", line).casefold()))
-
-
-def is_candidate(line: str, key: str | None = None) -> bool:
-    """Whether a line may be counted (and removed) as recurring: it has words, at most
-    :data:`PROSE_WORDS` of them. A longer line is the article's (or the line model's business):
-    never removed for recurring.
-
-    >>> is_candidate("Jetzt den Morgen-Newsletter bestellen 📬"), is_candidate("— · —")
-    (True, False)
-    >>> agency = "Die Nachrichtenagentur hat diesen Artikel mit Material von Reuters und AFP erstellt und geprüft."
-    >>> is_candidate(agency), is_candidate("Dieser Artikel wurde automatisch übersetzt.")
-    (False, True)
-    """
-    key = line_key(line) if key is None else key
-    return bool(key) and len(key) <= KEY_MAX_CHARACTERS and key.count(" ") < PROSE_WORDS
 
 
 @dataclass(frozen=True)
@@ -178,31 +146,6 @@ class RecurringLines:
             "documents": self.documents,
             "lines": [line.to_json() for line in sorted(self.lines, key=lambda x: (-x.documents, x.key))],
         }
-
-
-def is_recurring(content: str, recurring: RecurringLines) -> bool:
-    """Whether a paragraph's content (repaired, markup left out) is one of the recurring lines."""
-    key = line_key(content)
-    return key in recurring and is_candidate(content, key)
-
-
-def recurring_paragraphs(contents: Sequence[str | None], recurring: RecurringLines) -> list[int]:
-    """Indices of the paragraphs that are recurring lines; ``contents`` holds ``None`` for a
-    paragraph that is already debris. The first text paragraph (the headline) is never one.
-
-    >>> lines = RecurringLines((Recurring("teilen sie diesen artikel", 5, "Teilen Sie diesen Artikel"),), 5, 3)
-    >>> recurring_paragraphs(["Teilen Sie diesen Artikel", "Text.", "Teilen Sie diesen Artikel!"], lines)
-    [2]
-    """
-    found: list[int] = []
-    headline = True
-    for index, content in enumerate(contents):
-        if content is None:
-            continue
-        if not headline and is_recurring(content, recurring):
-            found.append(index)
-        headline = False
-    return found
 
 
 @dataclass(frozen=True)
@@ -319,50 +262,6 @@ class RecurringCounter:
             if (count := self.count(key)) >= least
         )
         return RecurringLines(lines, self.documents, least)
-
-
-def min_documents_for(documents: int, threshold: int | None = None) -> int:
-    """In how many of a run's ``documents`` a line must stand to be chrome: ``threshold``, or
-    without one (``None``) :data:`DEFAULT_MIN_DOCUMENTS` and :data:`DEFAULT_SHARE` of them.
-
-    >>> min_documents_for(8), min_documents_for(2), min_documents_for(10_000), min_documents_for(10_000, 5)
-    (3, 3, 100, 5)
-    """
-    if threshold is not None:
-        check_threshold(threshold)
-        return threshold
-    return max(DEFAULT_MIN_DOCUMENTS, math.ceil(DEFAULT_SHARE * documents))
-
-
-def check_threshold(threshold: int | None) -> None:
-    """Raise :class:`OptionsError` unless ``threshold`` is ``None`` (automatic), 0 (off) or at least 2."""
-    if threshold is not None and (threshold < 0 or threshold == 1):
-        raise OptionsError(
-            f"a recurring line must stand in at least 2 documents, not {threshold} "
-            "(0 turns recurring lines off; 'auto' is 3 documents and 1% of the run)"
-        )
-
-
-def parse_threshold(value: str) -> int | None:
-    """The threshold a user named: ``auto`` (``None``), ``off`` (0) or a number of documents.
-
-    >>> parse_threshold("auto"), parse_threshold("off"), parse_threshold(" 5 ")
-    (None, 0, 5)
-    >>> parse_threshold("1")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    textfix.errors.OptionsError: a recurring line must stand in at least 2 documents, not 1 (0 turns ...)
-    """
-    word = value.strip().lower()
-    if word == "auto":
-        return None
-    if word in ("off", "0", "no", "none"):
-        return 0
-    try:
-        threshold = int(word)
-    except ValueError:
-        raise OptionsError(f"--recurring takes auto, off or a number of documents, not {value!r}") from None
-    check_threshold(threshold)
-    return threshold
 
 
 def count_recurring(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -121,6 +119,9 @@ def parse_csv(text: str, name: str = "<csv>") -> Glossary:
     >>> parse_csv('id,de,en,variants\\nkyiv,Kiew,Kyiv,"Київ|Kiev"\\n').get("kyiv").canonical("en")
     'Kyiv'
     """
+    import csv  # only for CSV glossaries: the built-in one is TSV, and a one-file fix reads it from the cache
+    import io
+
     reader = csv.reader(io.StringIO(text, newline=""))
 
     def rows() -> Iterator[tuple[int, list[str]]]:

@@ -57,15 +57,19 @@ def _zipfs(code: str, cyrillic: bool) -> Lookup[float] | dict[str, float] | None
     return cached_lookup(f"wordfreq-{code}-{half}", file_key(path), lambda: _build_zipfs(code, cyrillic))
 
 
-@cache  # built twice on a first run: for the lookup and for the common words
 def _build_zipfs(code: str, cyrillic: bool) -> dict[str, float]:
+    return _build_halves(code)[cyrillic]
+
+
+@cache  # asked four times on a first run: each half for the lookup and for the common words
+def _build_halves(code: str) -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's small list for ``code`` as word → Zipf frequency: (the other words, the Cyrillic ones)."""
     import wordfreq
 
-    return {
-        word: math.log10(f) + 9
-        for word, f in wordfreq.get_frequency_dict(code, wordlist="small").items()
-        if bool(_CYRILLIC.search(word)) is cyrillic
-    }
+    halves: tuple[dict[str, float], dict[str, float]] = ({}, {})
+    for word, f in wordfreq.get_frequency_dict(code, wordlist="small").items():
+        halves[_CYRILLIC.search(word) is not None][word] = math.log10(f) + 9
+    return halves
 
 
 @lru_cache(maxsize=1)
