@@ -56,7 +56,9 @@ def _unify(stems: list[str]) -> list[str]:
     >>> _unify(["kim", "jong", "un", "besuc", "north", "korea"])
     ['#kimjongun', 'besuc', '#nkorea']
     """
-    single = [_SAME_STEM.get(stem, stem) for stem in stems]
+    single = list(map(_SAME_STEM.get, stems, stems))  # the look-ups in C
+    if _LAST_OF_RUN.isdisjoint(single):
+        return single  # no stem a run of words ends on: no run to join
     unified: list[str] = []
     for stem in single:
         unified.append(stem)
