@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import textfix
 from textfix.cli import app
+from textfix.flags._tokens import Words
 from textfix.model import EditKind, FlagKind
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -268,3 +272,15 @@ def test_a_reviewer_can_reject_a_mend_and_the_flag_stays() -> None:
     assert rejected.output == text
     assert rejected.flags == result.flags
     assert [e.id for e in rejected.rejected] == [mend.id]
+
+
+@settings(deadline=None)  # the first example loads the lexicon
+@given(st.text(alphabet=st.sampled_from(list("aÄß1_ -.’',„“:\n\t\u00a0")), max_size=60), st.integers(0, 5))
+def test_token_offsets_cover_each_token_in_the_text(text: str, start: int) -> None:
+    """Flags take their offsets from ``Words.span``: each token's offsets hold exactly its text, in order."""
+    start = min(start, len(text))
+    words = Words.of(text, start, len(text), "de")
+    spans = [words.span(i) for i in reversed(range(len(words)))][::-1]  # asked out of order too
+    assert [text[a:b] for a, b in spans] == words.texts
+    assert all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
+    assert all(a >= start for a, _ in spans)

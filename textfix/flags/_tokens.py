@@ -37,7 +37,8 @@ class Words:
     def __init__(self, text: str, start: int, end: int, language: str, texts: list[str], bits: list[int]) -> None:
         self.text, self.start, self.end, self.language = text, start, end, language
         self.texts, self.bits = texts, bits
-        self._spans: list[tuple[int, int]] | None = None
+        #: Offsets of the first tokens, as far as :meth:`span` was asked.
+        self._spans: list[tuple[int, int]] = []
 
     @classmethod
     def of(cls, text: str, start: int, end: int, language: str) -> Words:
@@ -54,10 +55,21 @@ class Words:
         return len(self.texts)
 
     def span(self, i: int) -> tuple[int, int]:
-        """Offsets of token ``i`` in the text."""
-        if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self.text, self.start, self.end)]
-        return self._spans[i]
+        """Offsets of token ``i`` in the text.
+
+        Found with ``str.find`` from the end of the token before, up to ``i`` only: every
+        character but whitespace belongs to a token, so the next token is the next occurrence
+        of its text (a regular expression pass over the whole segment cost more than the scan).
+        """
+        spans = self._spans
+        if i >= len(spans):
+            text, texts = self.text, self.texts
+            at = spans[-1][1] if spans else self.start
+            for token in texts[len(spans) : i + 1]:
+                start = text.find(token, at)
+                at = start + len(token)
+                spans.append((start, at))
+        return spans[i]
 
     def is_word(self, i: int) -> bool:
         return not self.bits[i] & PUNCT

@@ -25,7 +25,7 @@ kept the word order of the source language: a ``word-order`` finding.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from textfix.sentences import ABBREVIATIONS
@@ -58,6 +58,8 @@ __all__ = ["Junction", "SentenceScan", "WordOrder", "scan_words"]
 _SEGMENT_BREAKS = frozenset(",;:–—-()[]„“”»«\"‚‘›‹/")
 #: Classes of a word that can only start a clause when capitalised mid-sentence.
 _STARTERS = ADV | PRON | DET | PREP | SUBORD | CONJ
+#: Classes of a capitalised word that can start a clause only with a finite verb soon after it.
+_NON_STARTER = ALL & ~(_STARTERS | PARTICLE)
 #: Classes of a word that can end a clause (the word before a lost boundary).
 _ENDERS = NOUN | NAME | ADV | PRON | FIN | NONFIN | PARTICLE | NUM | UNKNOWN
 #: English ends clauses on predicative adjectives too ("… making the contributions voluntary").
@@ -229,7 +231,10 @@ def scan_words(w: Words) -> SentenceScan:
                 clause, main_finite = _Clause(i), False
         if previous_word and (raw & CAPITAL or clause.verb_last):
             left = i - 1 if not all_bits[i - 1] & PUNCT else i - 2
-            if all_bits[left] & enders and _worth_a_look(w, i, clause):
+            # A cheap first look, can a boundary lie here at all: a lower-case word only after the
+            # verb of a verb-last clause (the test above), a capitalised function word may start a
+            # clause, any other capitalised word only with a finite verb soon after it.
+            if all_bits[left] & enders and (not raw & CAPITAL or not raw & _NON_STARTER or _finite_soon(all_bits, i)):
                 junction = _junction(w, left, i, clause, main_finite)
                 if junction is not None:
                     scan.junctions.append(junction)
@@ -251,6 +256,7 @@ def scan_words(w: Words) -> SentenceScan:
     return scan
 
 
+@lru_cache(maxsize=4096)  # asked for the word before every end mark: the same few words recur
 def _abbreviation(word: str) -> bool:
     """Whether a period after ``word`` ends an abbreviation, an initial or an ordinal, not a sentence."""
     if len(word) > _LONGEST_ABBREVIATION:
@@ -262,17 +268,11 @@ def _abbreviation(word: str) -> bool:
 _LONGEST_ABBREVIATION = max(len(a) for a in ABBREVIATIONS) + 3  # "z.B" is "zb" with its dots
 
 
-def _worth_a_look(w: Words, i: int, clause: _Clause) -> bool:
-    """A cheap first look: can a boundary lie before token ``i`` at all?
-
-    A capitalised function word may start a clause; any other capitalised word only with a
-    verb soon after it; a lower-case word only after the verb of a verb-last clause.
-    """
-    if not w.bits[i] & CAPITAL:
-        return clause.verb_last
-    if not w.bits[i] & ALL & ~(_STARTERS | PARTICLE):
-        return True
-    return bool(reduce(or_, w.bits[i + 1 : i + 5], 0) & FIN)  # a finite verb among the next four tokens (in C)
+def _finite_soon(bits: list[int], i: int) -> bool:
+    """Whether a finite verb is among the four tokens after token ``i``."""
+    if i + 4 < len(bits):  # written out: a reduce over a slice costs three times as much
+        return bool((bits[i + 1] | bits[i + 2] | bits[i + 3] | bits[i + 4]) & FIN)
+    return bool(reduce(or_, bits[i + 1 : i + 5], 0) & FIN)
 
 
 def _read_word(w: Words, i: int, clause: _Clause) -> None:
