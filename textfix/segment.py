@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 from .debris import MARKUP, byline_suffix, classify_paragraph
 from .debris._recurring_keys import REASON as RECURRING
@@ -132,8 +133,9 @@ class Segmentation:
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
-class ArticleLine:
+# A named tuple, not a frozen dataclass: as immutable, and built at import without the six
+# methods a frozen dataclass compiles (~0.5 ms of every one-file run).
+class ArticleLine(NamedTuple):
     """One paragraph as the line model sees it: its offsets, its content, and the patterns' verdict."""
 
     start: int

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
+from typing import NamedTuple
 
 from textfix.sentences import ABBREVIATIONS
 
@@ -91,8 +92,9 @@ _ATTRIBUTION = {"de": frozenset({"so", "laut", "zufolge"}), "en": frozenset({"ac
 _OPENERS = {language: _RELATIVE[language] | _ATTRIBUTION[language] for language in _RELATIVE}
 
 
-@dataclass(frozen=True, slots=True)
-class Junction:
+# A named tuple, not a frozen dataclass: as immutable, and built at import without the six
+# methods a frozen dataclass compiles (~0.5 ms of every one-file run).
+class Junction(NamedTuple):
     """A lost sentence boundary: ``start``–``end`` spans the word before it and the word after it."""
 
     start: int
@@ -107,8 +109,9 @@ class Junction:
     certain: bool
 
 
-@dataclass(frozen=True, slots=True)
-class WordOrder:
+# A named tuple, not a frozen dataclass: as immutable, and built at import without the six
+# methods a frozen dataclass compiles (~0.5 ms of every one-file run).
+class WordOrder(NamedTuple):
     """A German subordinate clause whose finite verb does not come last."""
 
     start: int

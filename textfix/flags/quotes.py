@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from textfix.sentences import is_abbreviation
 
@@ -34,8 +35,9 @@ _OPEN_BEFORE = frozenset(" \t([{–—-/\u00a0")
 _CLOSE_AFTER = frozenset(" \t.,;:!?)]}–—-/…\u00a0")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteFinding:
+# A named tuple, not a frozen dataclass: as immutable, and built at import without the six
+# methods a frozen dataclass compiles (~0.5 ms of every one-file run).
+class QuoteFinding(NamedTuple):
     """One quotation mark that breaks the pairing."""
 
     position: int

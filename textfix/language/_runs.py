@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import groupby
 from operator import attrgetter
+from typing import NamedTuple
 
 from textfix.options import KNOWN_LANGUAGES
 from textfix.sentences import split_sentences
@@ -36,8 +36,9 @@ _ACRONYM = 5  # all-capital words up to this long are acronyms unless common wor
 _WEAK = re.compile("0.{0,2}0")
 
 
-@dataclass(frozen=True, slots=True)
-class ForeignRun:
+# A named tuple, not a frozen dataclass: as immutable, and built at import without the six
+# methods a frozen dataclass compiles (~0.5 ms of every one-file run).
+class ForeignRun(NamedTuple):
     """A stretch of a paragraph in language ``lang`` (not the document's)."""
 
     start: int
