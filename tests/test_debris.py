@@ -43,15 +43,25 @@ from textfix.segment import _DECORATION, is_decoration, paragraph_spans
         pytest.param("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", id="de-cookies"),
         pytest.param("We use cookies to improve your experience.", id="en-cookies"),
         pytest.param("Мы используем файлы cookie", id="ru-cookies"),
-        # photo credits and bylines on their own line
-        pytest.param("Foto: Reuters", id="de-photo-credit"),
-        pytest.param("Photo: Getty Images", id="en-photo-credit"),
-        pytest.param("Фото: РИА Новости", id="ru-photo-credit"),
         pytest.param("© 2024 Channel 24", id="copyright"),
     ],
 )
 def test_boilerplate_paragraphs_are_debris(paragraph: str) -> None:
     assert classify_paragraph(paragraph) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param("Foto: Reuters", id="de-photo-credit"),
+        pytest.param("Photo: Getty Images", id="en-photo-credit"),
+        pytest.param("Фото: РИА Новости", id="ru-photo-credit"),
+        pytest.param("Quelle: dpa/Reuters", id="de-source"),
+    ],
+)
+def test_credit_lines_are_credits(paragraph: str) -> None:
+    """A photo credit or a source on its own line is a credit (its reason says so), not the site's chrome."""
+    assert classify_paragraph(paragraph) == "credit"
 
 
 @pytest.mark.parametrize(

@@ -62,10 +62,14 @@ _BOILERPLATE_LINES = [
     r"(?:ми використовуємо|сайт використовує) (?:файли )?cookie.*", r"werbung", r"anzeige", r"advertisement", r"реклама",
     r"(?:©|\(c\)|copyright).{0,80}", r"alle rechte vorbehalten.*", r"all rights reserved.*", r"все права защищены.*", r"всі права захищені.*",
     r"zum seitenanfang", r"(?:zurück )?nach oben", r"back to top",
-    # photo credits and sources on their own line
-    r"(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|фото|иллюстрация|ілюстрація|источник|джерело)\s*:.{1,80}",
 ]
 _BOILERPLATE = re.compile(r"(?:" + "|".join(_BOILERPLATE_LINES) + r")", re.I)
+# A photo credit or a source on its own line: a credit, not the site's chrome (the model's
+# neighbours then see a credit, and weigh the caption before it as one).
+_CREDIT_LINE = re.compile(
+    r"(?:foto|fotos|photo|photos|bild|image|credit|quelle|source|фото|иллюстрация|ілюстрація|источник|джерело)\s*:.{1,80}",
+    re.I,
+)
 # A byline on its own line: the word, then names (capitalised: "Von einer Anhebung ..." is prose),
 # joined by commas or "and", perhaps a place after a comma.
 _CAPITAL = "A-ZÄÖÜÀ-ÝА-ЯЁІЇЄҐ"
@@ -143,16 +147,20 @@ def is_headline_like(paragraph: str) -> bool:
 
 
 def classify_paragraph(paragraph: str) -> str | None:
-    """Why a whole paragraph is debris (``boilerplate``, ``byline``, ``caption``), or ``None``.
+    """Why a whole paragraph is debris (``boilerplate``, ``credit``, ``byline``, ``caption``), or ``None``.
 
     >>> classify_paragraph("Von Anna Berg und Jan Hoff, Brüssel"), classify_paragraph("Von einer Anhebung ist keine Rede.")
     ('byline', None)
+    >>> classify_paragraph("Foto: IMAGO/Jochen Tack")
+    'credit'
     """
     text = paragraph.strip()
     words = _words_up_to(text, _COPYRIGHT_MAX_WORDS)  # no limit below is higher
     normalised = text.rstrip(" .:!…»›>|-–—")
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(normalised):
         return "boilerplate"
+    if words <= _BOILERPLATE_MAX_WORDS and ":" in normalised and _CREDIT_LINE.fullmatch(normalised):
+        return "credit"
     if words <= 12 and _BYLINE_LINE.fullmatch(normalised):
         return "byline"
     if words <= _COPYRIGHT_MAX_WORDS and _may_be_copyright(text) and _COPYRIGHT.fullmatch(text):
