@@ -123,3 +123,10 @@ def test_a_line_dense_in_numbers_repeats_on_purpose_and_prose_does_not() -> None
     between = "Etwas ganz anderes steht hier dazwischen, damit keine Zeile sich direkt wiederholt."
     assert find_duplicates([recipe, between, recipe]) == {}
     assert find_duplicates([prose, between, prose]) == {2: "repeated paragraph"}
+
+
+def test_stop_words_are_shorter_than_a_stem() -> None:
+    """The stems leave stop words out as a set, which needs every stop word shorter than a stem."""
+    from textfix.duplicates import _STOP
+
+    assert max(map(len, _STOP)) < 5

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from .debris import is_headline_like
 
@@ -75,6 +76,9 @@ _STOP = frozenset(
     "der die das den dem des ein eine von vom zu zur zum und in im an am auf nach mit für bei aus über "
     "the a an of to and in on at for from with by".split()
 )
+#: A word's stem, its first five letters. Every stop word is shorter than that (tests/test_duplicates.py
+#: checks), so a stop word is its own stem and no other word's stem is a stop word.
+_STEM = itemgetter(slice(None, 5))
 _HEADLINE_OVERLAP = 0.75
 _HEADLINE_MAX_WORDS = 30  # is_headline_like's limit: a longer paragraph is never headline-like
 _MIN_STEMS = 5  # shorter headlines are only caught when repeated exactly
@@ -154,11 +158,18 @@ def _is_schedule_line(text: str, words: int, headline: bool) -> bool:
 
 
 def _stems(words: list[str]) -> frozenset[str]:
-    """Content-word stems of a lower-cased text's ``words``, synonyms unified."""
-    stems = [w[:5] for w in words if w not in _STOP]
-    found = frozenset(stems)
+    """Content-word stems of a lower-cased text's ``words``, synonyms unified.
+
+    >>> sorted(_stems(["die", "nordkoreaner", "schicken", "über", "tausend", "soldaten"]))
+    ['#nkorea', 'schic', 'solda', 'tause']
+    """
+    # Stems cut in C, stop words taken out as a set: the same as leaving the stop words out
+    # first, since a stop word is its own stem and no other word's stem is one (_STEM).
+    found = frozenset(map(_STEM, words)) - _STOP
     # A set test in C on the stems at hand, instead of searching the text for hints of a synonym.
-    return found if found.isdisjoint(_UNIFIED) else frozenset(_unify(stems))
+    if found.isdisjoint(_UNIFIED):
+        return found
+    return frozenset(_unify([w[:5] for w in words if w not in _STOP]))  # in order: runs of words join
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
