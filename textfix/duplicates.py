@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse
 from operator import itemgetter
 
 from .debris import is_headline_like
@@ -163,13 +164,12 @@ def _stems(words: list[str]) -> frozenset[str]:
     >>> sorted(_stems(["die", "nordkoreaner", "schicken", "über", "tausend", "soldaten"]))
     ['#nkorea', 'schic', 'solda', 'tause']
     """
-    # Stems cut in C, stop words taken out as a set: the same as leaving the stop words out
-    # first, since a stop word is its own stem and no other word's stem is one (_STEM).
-    found = frozenset(map(_STEM, words)) - _STOP
+    # Stems cut and stop words left out in C, on the stems: the same as leaving the stop words
+    # out first, since a stop word is its own stem and no other word's stem is one (_STEM).
+    stems = list(filterfalse(_STOP.__contains__, map(_STEM, words)))
+    found = frozenset(stems)
     # A set test in C on the stems at hand, instead of searching the text for hints of a synonym.
-    if found.isdisjoint(_UNIFIED):
-        return found
-    return frozenset(_unify([w[:5] for w in words if w not in _STOP]))  # in order: runs of words join
+    return found if found.isdisjoint(_UNIFIED) else frozenset(_unify(stems))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
