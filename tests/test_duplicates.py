@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textfix.duplicates import find_duplicates
 
@@ -130,3 +132,12 @@ def test_stop_words_are_shorter_than_a_stem() -> None:
     from textfix.duplicates import _STOP
 
     assert max(map(len, _STOP)) < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ .,:-’'„“ä\u0301\n")), max_size=40))
+def test_words_are_the_pattern_s_words(text: str) -> None:
+    """The word finder's shortcuts (a bare word, a word and one mark) find what the word pattern finds."""
+    from textfix.duplicates import _WORD, _words
+
+    assert _words(text) == _WORD.findall(text)

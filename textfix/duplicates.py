@@ -158,6 +158,26 @@ def _is_schedule_line(text: str, words: int, headline: bool) -> bool:
     return words <= 20 and headline and bool(_SCHEDULE.search(text))
 
 
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, one whitespace-separated chunk at a time.
+
+    Most chunks are a bare word (``isalnum`` is ``\\w`` without ``_``) or a word and one mark
+    ("russland.", "sagte,"): those are sliced, only the rest goes to the pattern.
+
+    >>> _words("die u-boote, z.b. 2024. a_ „nein“")
+    ['die', 'u-boote', 'z', 'b', '2024', 'a_', 'nein']
+    """
+    found: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            found.append(chunk)
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":  # the last character is no word character
+            found.append(chunk[:-1])
+        else:
+            found += _WORD.findall(chunk)
+    return found
+
+
 def _stems(words: list[str]) -> frozenset[str]:
     """Content-word stems of a lower-cased text's ``words``, synonyms unified.
 
@@ -208,7 +228,7 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
     recent: list[tuple[int, frozenset[str], bool, str]] = []
     for index, paragraph in enumerate(paragraphs):
         lowered = paragraph.lower()
-        words = _WORD.findall(lowered)
+        words = _words(lowered)
         key = " ".join(words)
         # Stripping and splitting once for all the checks below (each strips and splits the same).
         text = paragraph.strip()
