@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textfix.duplicates import find_duplicates
 
@@ -123,3 +125,19 @@ def test_a_line_dense_in_numbers_repeats_on_purpose_and_prose_does_not() -> None
     between = "Etwas ganz anderes steht hier dazwischen, damit keine Zeile sich direkt wiederholt."
     assert find_duplicates([recipe, between, recipe]) == {}
     assert find_duplicates([prose, between, prose]) == {2: "repeated paragraph"}
+
+
+def test_stop_words_are_shorter_than_a_stem() -> None:
+    """The stems leave stop words out as a set, which needs every stop word shorter than a stem."""
+    from textfix.duplicates import _STOP
+
+    assert max(map(len, _STOP)) < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ .,:-’'„“ä\u0301\n")), max_size=40))
+def test_words_are_the_pattern_s_words(text: str) -> None:
+    """The word finder's shortcuts (a bare word, a word and one mark) find what the word pattern finds."""
+    from textfix.duplicates import _WORD, _words
+
+    assert _words(text) == _WORD.findall(text)

@@ -284,3 +284,12 @@ def test_token_offsets_cover_each_token_in_the_text(text: str, start: int) -> No
     assert [text[a:b] for a, b in spans] == words.texts
     assert all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
     assert all(a >= start for a, _ in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ .,:-’'„“ä\u0301\n")), max_size=40))
+def test_tokens_are_the_pattern_s_tokens(text: str) -> None:
+    """The tokeniser's shortcuts (a bare word, a word and one mark) find what the token pattern finds."""
+    from textfix.flags._tokens import _TOKEN, _tokenise
+
+    assert _tokenise(text, 0, len(text)) == _TOKEN.findall(text)

@@ -196,3 +196,12 @@ def test_a_run_of_letters_from_no_known_block_is_no_error() -> None:
     text = "ËÅ¢â\ufffdÅ“½"
     assert find_foreign_runs(text, 0, len(text), document_language="en", languages=("de", "en", "ru", "uk")) == []
     assert textfix.clean(f"Die NATO ist besorgt.\n\n{text}\n").language == "de"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZä9_ .,:;)-’'„“…\u0301\u093fкЖ中\n")), max_size=40))
+def test_paragraph_words_are_the_pattern_s_words(text: str) -> None:
+    """The word finder's shortcuts (all letters, letters and one mark) find what the word pattern finds."""
+    from textfix.language._tokens import TOKEN
+
+    assert paragraph_words(text, 0, len(text)) == TOKEN.findall(text)

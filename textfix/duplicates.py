@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse
+from operator import itemgetter
 
 from .debris import is_headline_like
 
@@ -75,6 +77,9 @@ _STOP = frozenset(
     "der die das den dem des ein eine von vom zu zur zum und in im an am auf nach mit für bei aus über "
     "the a an of to and in on at for from with by".split()
 )
+#: A word's stem, its first five letters. Every stop word is shorter than that (tests/test_duplicates.py
+#: checks), so a stop word is its own stem and no other word's stem is a stop word.
+_STEM = itemgetter(slice(None, 5))
 _HEADLINE_OVERLAP = 0.75
 _HEADLINE_MAX_WORDS = 30  # is_headline_like's limit: a longer paragraph is never headline-like
 _MIN_STEMS = 5  # shorter headlines are only caught when repeated exactly
@@ -153,9 +158,35 @@ def _is_schedule_line(text: str, words: int, headline: bool) -> bool:
     return words <= 20 and headline and bool(_SCHEDULE.search(text))
 
 
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, one whitespace-separated chunk at a time.
+
+    Most chunks are a bare word (``isalnum`` is ``\\w`` without ``_``) or a word and one mark
+    ("russland.", "sagte,"): those are sliced, only the rest goes to the pattern.
+
+    >>> _words("die u-boote, z.b. 2024. a_ „nein“")
+    ['die', 'u-boote', 'z', 'b', '2024', 'a_', 'nein']
+    """
+    found: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            found.append(chunk)
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":  # the last character is no word character
+            found.append(chunk[:-1])
+        else:
+            found += _WORD.findall(chunk)
+    return found
+
+
 def _stems(words: list[str]) -> frozenset[str]:
-    """Content-word stems of a lower-cased text's ``words``, synonyms unified."""
-    stems = [w[:5] for w in words if w not in _STOP]
+    """Content-word stems of a lower-cased text's ``words``, synonyms unified.
+
+    >>> sorted(_stems(["die", "nordkoreaner", "schicken", "über", "tausend", "soldaten"]))
+    ['#nkorea', 'schic', 'solda', 'tause']
+    """
+    # Stems cut and stop words left out in C, on the stems: the same as leaving the stop words
+    # out first, since a stop word is its own stem and no other word's stem is one (_STEM).
+    stems = list(filterfalse(_STOP.__contains__, map(_STEM, words)))
     found = frozenset(stems)
     # A set test in C on the stems at hand, instead of searching the text for hints of a synonym.
     return found if found.isdisjoint(_UNIFIED) else frozenset(_unify(stems))
@@ -197,7 +228,7 @@ def find_duplicates(paragraphs: Sequence[str]) -> dict[int, str]:
     recent: list[tuple[int, frozenset[str], bool, str]] = []
     for index, paragraph in enumerate(paragraphs):
         lowered = paragraph.lower()
-        words = _WORD.findall(lowered)
+        words = _words(lowered)
         key = " ".join(words)
         # Stripping and splitting once for all the checks below (each strips and splits the same).
         text = paragraph.strip()

@@ -25,7 +25,7 @@ from ._lingua import lingua_best
 from ._memo import Memo
 from ._runs import ForeignRun, labeller
 from ._scripts import script_of_language
-from ._tokens import TOKEN
+from ._tokens import TOKEN, find_words
 
 __all__ = [
     "ForeignRun", "detect_document_language", "find_foreign_runs", "paragraph_words", "script_of_language", "zipf",
@@ -41,7 +41,7 @@ def paragraph_words(text: str, start: int, end: int) -> list[str]:
     >>> paragraph_words("Die NATO (2024): Stream-Recap", 0, 29)
     ['Die', 'NATO', 'Stream-Recap']
     """
-    return TOKEN.findall(text, start, end)
+    return find_words(text, start, end)
 
 
 def detect_document_language(text: str, languages: Sequence[str], *, words: Sequence[str] | None = None) -> str:

@@ -18,7 +18,7 @@ from ._evidence import COMMON, emissions, has_lexicon, zipf
 from ._lingua import lingua_best
 from ._memo import Memo
 from ._scripts import UNSPACED_SCRIPTS, languages_writing, script_of_language
-from ._tokens import TOKEN, Token, tokens
+from ._tokens import Token, find_words, tokens
 from ._viterbi import SWITCH_PENALTY, is_marked, switch_costs, viterbi
 
 __all__ = ["ForeignRun", "labeller"]
@@ -148,7 +148,7 @@ class _Labeller:
         if not other_letters and len(self.candidates) == 1:
             return []  # only the document's script, and no other configured language writes it
         if words is None:  # found once per paragraph: the check and the labelling share them
-            words = TOKEN.findall(text, start, end)
+            words = find_words(text, start, end)
         if not other_letters and self.listed and self._plainly_in_document_language(words):
             return []
         found = tokens(text, start, end, words)
