@@ -38,7 +38,7 @@ import pkgutil
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -141,19 +141,27 @@ def _load(path: Path | None, key: str) -> object:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically (a reader sees the old file or the whole new one); give up quietly."""
+    with contextlib.suppress(OSError), _replacing(path) as temporary:
+        Path(temporary).write_bytes(data)
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[str]:
+    """A temporary file beside ``path`` to build, put in its place once the block ends without error.
+
+    A reader sees the old file or the whole new one; a failed build leaves no temporary behind.
+    """
     import tempfile  # only where a table is written: a run that finds its tables cached writes none
 
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):  # gone already once it is in place
+            os.unlink(temporary)
 
 
 #: A looked-up table of at most this many rows is read whole when opened (it costs less than a few queries).
@@ -305,12 +313,8 @@ def _open_for(path: Path, key: str) -> tuple[sqlite3.Connection, int] | None:
 def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
     """Write the table as an SQLite file, atomically (built aside, then put in place)."""
     import sqlite3
-    import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    with _replacing(path) as temporary:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")  # a half-built file is never put in place,
@@ -322,10 +326,6 @@ def _write_rows(path: Path, key: str, table: dict[str, T]) -> None:
             connection.commit()
         finally:
             connection.close()
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 #: A memo holds at most this many answers; past it, new ones are not kept on disk.
@@ -390,7 +390,7 @@ def cached_regex(name: str, source: str) -> re.Pattern[str]:
     ['Kiew', 'Kyjiw']
     """
     source_key = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"{sys.version}\0{getattr(_sre, 'MAGIC', '')}\0{source_key}"
+    key = f"{_regex_key()}\0{source_key}"
     try:
         return _from_program(source, cached_table(f"regex-{name}", key, lambda: _program(source)))
     except Exception:  # an engine that changed its ways: compile as usual
@@ -453,6 +453,7 @@ def warm_regex_cache() -> int:
 
 
 def _regex_key() -> str:
+    """What a compiled program is valid for: the exact Python build and its engine's version."""
     return f"{sys.version}\0{getattr(_sre, 'MAGIC', '')}"
 
 
